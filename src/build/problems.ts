@@ -1,0 +1,16 @@
+/** One reason a fact file cannot be built, naming the file and record so a reviewer can find it. */
+export interface Problem {
+  file: string;
+  record: string;
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}: ${problem.record}: ${problem.message}`;
+}
+
+export class BuildFailed extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the fact files`);
+  }
+}

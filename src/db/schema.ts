@@ -1,0 +1,114 @@
+/** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
+export const SCHEMA_VERSION = '1';
+
+export const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- Every record of every kind, so ids are unique across the database and any reference can be checked.
+CREATE TABLE records (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('actor','agreement','event','statement','measure','source')),
+  date TEXT, date_precision TEXT, date_start TEXT, date_end TEXT,
+  title TEXT NOT NULL
+);
+
+CREATE TABLE sources (
+  id TEXT PRIMARY KEY REFERENCES records(id),
+  title TEXT NOT NULL, publisher TEXT, url TEXT, published TEXT
+);
+
+CREATE TABLE actors (
+  id TEXT PRIMARY KEY REFERENCES records(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('state','person','organisation','group')),
+  country TEXT REFERENCES actors(id),
+  title TEXT,
+  aliases TEXT NOT NULL DEFAULT '[]'
+);
+
+-- Each actor with itself and every person or body that belongs to it: --actor russia takes in Lavrov.
+CREATE TABLE actor_family (
+  root TEXT NOT NULL REFERENCES actors(id),
+  member TEXT NOT NULL REFERENCES actors(id),
+  PRIMARY KEY (root, member)
+) WITHOUT ROWID;
+CREATE INDEX actor_family_member ON actor_family(member);
+
+-- Folded names and aliases (case, accents and punctuation removed) of actors and agreements.
+CREATE TABLE names (
+  kind TEXT NOT NULL,
+  folded TEXT NOT NULL,
+  id TEXT NOT NULL REFERENCES records(id),
+  PRIMARY KEY (kind, folded)
+) WITHOUT ROWID;
+
+CREATE TABLE agreements (
+  id TEXT PRIMARY KEY REFERENCES records(id),
+  name TEXT NOT NULL,
+  aliases TEXT NOT NULL DEFAULT '[]',
+  date TEXT NOT NULL, date_precision TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+  summary TEXT NOT NULL
+);
+
+CREATE TABLE events (
+  id TEXT PRIMARY KEY REFERENCES records(id),
+  date TEXT NOT NULL, date_precision TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+  title TEXT NOT NULL, summary TEXT NOT NULL, type TEXT NOT NULL,
+  location TEXT, fatalities INTEGER, injured INTEGER, cameo TEXT
+);
+CREATE INDEX events_by_date ON events(date_end, date_start, id);
+
+CREATE TABLE statements (
+  id TEXT PRIMARY KEY REFERENCES records(id),
+  date TEXT NOT NULL, date_precision TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+  title TEXT NOT NULL, summary TEXT NOT NULL, type TEXT NOT NULL,
+  speaker TEXT NOT NULL REFERENCES actors(id),
+  on_behalf_of TEXT REFERENCES actors(id),
+  quote TEXT,
+  event_id TEXT REFERENCES events(id),
+  cameo TEXT
+);
+CREATE INDEX statements_by_date ON statements(date_end, date_start, id);
+CREATE INDEX statements_by_event ON statements(event_id);
+
+CREATE TABLE measures (
+  id TEXT PRIMARY KEY REFERENCES records(id),
+  date TEXT NOT NULL, date_precision TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+  title TEXT NOT NULL, summary TEXT NOT NULL,
+  by_actor TEXT NOT NULL REFERENCES actors(id),
+  against_actor TEXT NOT NULL REFERENCES actors(id),
+  category TEXT NOT NULL, status TEXT NOT NULL,
+  in_response_to TEXT REFERENCES records(id),
+  cameo TEXT
+);
+CREATE INDEX measures_by_date ON measures(date_end, date_start, id);
+CREATE INDEX measures_by_response ON measures(in_response_to);
+
+-- Who takes part in a record, in what role, across every kind: one place for --actor to look.
+CREATE TABLE involvements (
+  record_id TEXT NOT NULL REFERENCES records(id),
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  role TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (record_id, position)
+) WITHOUT ROWID;
+CREATE INDEX involvements_by_actor ON involvements(actor_id);
+
+-- The agreements a statement or measure invokes.
+CREATE TABLE record_agreements (
+  record_id TEXT NOT NULL REFERENCES records(id),
+  agreement_id TEXT NOT NULL REFERENCES agreements(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (record_id, position)
+) WITHOUT ROWID;
+CREATE INDEX record_agreements_by_agreement ON record_agreements(agreement_id);
+
+CREATE TABLE citations (
+  record_id TEXT NOT NULL REFERENCES records(id),
+  position INTEGER NOT NULL,
+  source_id TEXT NOT NULL REFERENCES sources(id),
+  quote TEXT NOT NULL,
+  PRIMARY KEY (record_id, position)
+) WITHOUT ROWID;
+CREATE INDEX citations_by_source ON citations(source_id);
+`;
