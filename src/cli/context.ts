@@ -1,0 +1,21 @@
+import { openDatabase, type Db } from '../db/open.js';
+import { colorEnabled, type IOStreams } from './io.js';
+
+/** What every command may use: the streams, the database (opened on first use) and the colour decision. */
+export interface Context {
+  io: IOStreams;
+  db(): Db;
+  color(): boolean;
+  close(): void;
+}
+
+/** `globals` reads the program-wide options (--db, --no-color) once commander has parsed them. */
+export function createContext(io: IOStreams, globals: () => { db: string; color: boolean }): Context {
+  let db: Db | undefined;
+  return {
+    io,
+    db: () => (db ??= openDatabase(globals().db)),
+    color: () => colorEnabled(io, globals().color),
+    close: () => db?.close(),
+  };
+}

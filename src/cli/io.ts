@@ -1,0 +1,20 @@
+/** Anything text can be written to: process.stdout in the binary, a buffer in tests. */
+export interface Output {
+  write(chunk: string): unknown;
+}
+
+/** Where a command writes, and what it knows of the terminal; passed in so tests need no subprocess. */
+export interface IOStreams {
+  stdout: Output;
+  stderr: Output;
+  /** Whether stdout is a terminal: tables and colour there, plain tab-separated text in a pipe. */
+  stdoutIsTTY: boolean;
+  /** Terminal width in characters, when stdout is a terminal. */
+  columns?: number;
+  env: Record<string, string | undefined>;
+}
+
+/** Colour only on a terminal, never with NO_COLOR set (to anything but empty) or --no-color. */
+export function colorEnabled(io: IOStreams, colorOption: boolean): boolean {
+  return io.stdoutIsTTY && colorOption && !io.env.NO_COLOR;
+}

@@ -1,0 +1,45 @@
+import { CommanderError } from 'commander';
+import { createContext } from './context.js';
+import { CrisisError, ExitCode } from './errors.js';
+import type { IOStreams } from './io.js';
+import { buildProgram } from './program.js';
+
+/**
+ * Runs one command line and returns its exit status. The one place that turns errors into a line
+ * on stderr and a status; it never exits the process itself, so tests can call it in-process.
+ */
+export async function main(argv: string[], io: IOStreams): Promise<number> {
+  let globals = { db: '', color: true };
+  const ctx = createContext(io, () => globals);
+  const program = buildProgram(io, ctx);
+  program.hook('preAction', (command) => {
+    globals = command.optsWithGlobals() as typeof globals;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    return report(error, io);
+  } finally {
+    ctx.close();
+  }
+}
+
+function report(error: unknown, io: IOStreams): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (through configureOutput); help and version exit 0.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof CrisisError) {
+    io.stderr.write(`crisis: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;
+  io.stderr.write(`crisis: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+  if (io.env.CRISIS_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  return ExitCode.data;
+}

@@ -1,0 +1,57 @@
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { registerActors } from '../commands/actors.js';
+import { registerAgreements } from '../commands/agreements.js';
+import { registerEvents } from '../commands/events.js';
+import { registerMeasures } from '../commands/measures.js';
+import { registerShow } from '../commands/show.js';
+import { registerSources } from '../commands/sources.js';
+import { registerStatements } from '../commands/statements.js';
+import { BUNDLED_DB } from '../db/open.js';
+import type { Context } from './context.js';
+import type { IOStreams } from './io.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** The whole command line: global options, every command, and help that goes to the injected streams. */
+export function buildProgram(io: IOStreams, ctx: Context): Command {
+  const program = new Command()
+    .name('crisis')
+    .description(
+      'Sourced, quoted facts on the 2025 India–Pakistan crisis after the Pahalgam attack,\n' +
+        'and the diplomacy around it. Every record cites its sources with verbatim quotes.',
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--db <path>', 'query another crisis database of the same schema', BUNDLED_DB)
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .helpOption('-h, --help', 'print help for a command')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // One line per error: commander puts its "(Did you mean …?)" on a line of its own.
+      outputError: (text, write) => write(`crisis: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    })
+    .addHelpText('after', `
+Examples:
+  $ crisis events --actor russia
+  $ crisis statements --actor putin --json | jq '.[].quote'
+  $ crisis measures --by pakistan
+  $ crisis show pahalgam-attack
+
+Output is a table on a terminal and tab-separated text in a pipe; --json, --format
+and --fields choose otherwise. Dates may be YYYY, YYYY-MM or YYYY-MM-DD.
+
+Exit status: 0 success (an empty result too), 1 database or runtime error,
+2 usage error, 3 show of an id that does not exist.`);
+
+  registerEvents(program, ctx);
+  registerStatements(program, ctx);
+  registerMeasures(program, ctx);
+  registerActors(program, ctx);
+  registerAgreements(program, ctx);
+  registerSources(program, ctx);
+  registerShow(program, ctx);
+  return program;
+}

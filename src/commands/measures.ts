@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import type { Context } from '../cli/context.js';
+import { findMeasures } from '../queries/measures.js';
+import { writeRecords } from '../render/output.js';
+import { views } from '../render/views.js';
+import { addDateOptions, addLimitOption, addOutputOptions, collect, toActorIds, toAgreementId, toDateRange, toLimit, toOutputSettings, toVocabulary, type RawOptions } from './options.js';
+
+export function registerMeasures(program: Command, ctx: Context): void {
+  const command = program
+    .command('measures')
+    .description('Counter-measures one side took against the other; in date order')
+    .option('--actor <actor>', 'taken by or against this actor (repeatable)', collect)
+    .option('--by <actor>', 'taken by this actor (repeatable)', collect)
+    .option('--against <actor>', 'aimed at this actor (repeatable)', collect)
+    .option('--category <category>', 'only this category, e.g. water, trade, visa, airspace')
+    .option('--about <agreement>', 'only measures invoking this agreement, e.g. "Indus Waters Treaty"');
+  addDateOptions(command);
+  addLimitOption(command);
+  addOutputOptions(command)
+    .addHelpText('after', `
+Examples:
+  $ crisis measures --by pakistan
+  $ crisis measures --against pakistan --category trade
+  $ crisis measures --format csv > measures.csv`)
+    .action(async (raw: RawOptions) => {
+      const db = ctx.db();
+      const output = toOutputSettings(raw, views.measure, ctx);
+      const rows = findMeasures(db, {
+        actors: toActorIds(db, raw.actor, '--actor'),
+        by: toActorIds(db, raw.by, '--by'),
+        against: toActorIds(db, raw.against, '--against'),
+        category: toVocabulary(db, raw.category, 'measure-category', '--category'),
+        about: toAgreementId(db, raw.about, '--about'),
+        ...toDateRange(raw),
+        limit: toLimit(raw.limit),
+      });
+      await writeRecords(ctx.io.stdout, rows, views.measure, output);
+    });
+}

@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import { UsageError } from '../cli/errors.js';
+import { didYouMean } from '../cli/suggest.js';
+import type { Context } from '../cli/context.js';
+import { parseDate } from '../dates.js';
+import type { Db } from '../db/open.js';
+import { listNames, listValues, matchName, type NamedKind } from '../queries/lookup.js';
+import { FORMATS, type Format, type OutputSettings } from '../render/output.js';
+import type { RecordView } from '../render/views.js';
+
+/** Options as commander hands them over, before validation. */
+export interface RawOptions {
+  json?: boolean;
+  format?: string;
+  fields?: string;
+  since?: string;
+  until?: string;
+  limit?: string;
+  actor?: string[];
+  by?: string[];
+  against?: string[];
+  country?: string[];
+  type?: string;
+  category?: string;
+  kind?: string;
+  about?: string;
+}
+
+/** For repeatable options: `--actor russia --actor china`. */
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function addOutputOptions(command: Command): Command {
+  return command
+    .option('--json', 'print a JSON array of objects (same as --format json)')
+    .option('--format <format>', `one of ${FORMATS.join(', ')} (default: table on a terminal, tsv in a pipe)`)
+    .option('--fields <fields>', 'comma-separated fields to print, e.g. id,date,title (see the README for every field)');
+}
+
+export function addDateOptions(command: Command): Command {
+  return command
+    .option('--since <date>', 'only records that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--until <date>', 'only records that may fall on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)');
+}
+
+export function addLimitOption(command: Command): Command {
+  return command.option('--limit <n>', 'print at most n records');
+}
+
+export function toOutputSettings(raw: RawOptions, view: RecordView, ctx: Context): OutputSettings {
+  if (raw.json && raw.format !== undefined && raw.format !== 'json') {
+    throw new UsageError(`--json and --format ${raw.format} ask for different formats; give one`);
+  }
+  const format = raw.json ? 'json' : raw.format ?? (ctx.io.stdoutIsTTY ? 'table' : 'tsv');
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format '${format}': use one of ${FORMATS.join(', ')}${didYouMean(format, FORMATS)}`);
+  }
+  return { format: format as Format, fields: toFields(raw.fields, view), color: ctx.color(), width: ctx.io.columns ?? 100 };
+}
+
+function toFields(text: string | undefined, view: RecordView): string[] | undefined {
+  if (text === undefined) return undefined;
+  const fields = text.split(',').map((field) => field.trim()).filter(Boolean);
+  if (!fields.length) throw new UsageError('--fields needs at least one field name, e.g. --fields id,date,title');
+  for (const field of fields) {
+    if (!view.fields.includes(field)) {
+      throw new UsageError(`unknown field '${field}'${didYouMean(field, view.fields)}; fields here: ${view.fields.join(', ')}`);
+    }
+  }
+  return fields;
+}
+
+/** --since and --until as the first and last day they may mean: --until 2025-05 runs to 31 May. */
+export function toDateRange(raw: RawOptions): { since?: string; until?: string } {
+  const since = raw.since === undefined ? undefined : toDate(raw.since, '--since');
+  const until = raw.until === undefined ? undefined : toDate(raw.until, '--until');
+  if (since && until && since.start > until.end) {
+    throw new UsageError(`--since ${since.date} is after --until ${until.date}`);
+  }
+  return { since: since?.start, until: until?.end };
+}
+
+function toDate(text: string, flag: string) {
+  const span = parseDate(text.trim());
+  if (!span) throw new UsageError(`invalid date '${text}' for ${flag}: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-04-22`);
+  return span;
+}
+
+export function toLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
+    throw new UsageError(`invalid limit '${text}': use a whole number of 1 or more`);
+  }
+  return Number(text);
+}
+
+/** Resolves typed actor names (names, aliases or ids, any case, with or without accents) to ids. */
+export function toActorIds(db: Db, typed: string[] | undefined, flag: string): string[] | undefined {
+  if (!typed?.length) return undefined;
+  return typed.map((name) => toNamedId(db, 'actor', name, flag));
+}
+
+export function toAgreementId(db: Db, typed: string | undefined, flag: string): string | undefined {
+  return typed === undefined ? undefined : toNamedId(db, 'agreement', typed, flag);
+}
+
+function toNamedId(db: Db, kind: NamedKind, typed: string, flag: string): string {
+  const names = listNames(db, kind);
+  const ids = matchName(names, typed);
+  if (ids.length === 1) return ids[0]!;
+  if (ids.length > 1) {
+    throw new UsageError(`${kind} '${typed}' for ${flag} is ambiguous: it could be ${ids.map((id) => `'${id}'`).join(', ')}`);
+  }
+  const hint = didYouMean(typed, names.map((name) => name.folded)) || `; see crisis ${kind}s`;
+  throw new UsageError(`unknown ${kind} '${typed}' for ${flag}${hint}`);
+}
+
+/** Checks a vocabulary value (an event type, a measure category) against those the database holds. */
+export function toVocabulary(db: Db, typed: string | undefined, column: Parameters<typeof listValues>[1], flag: string): string | undefined {
+  if (typed === undefined) return undefined;
+  const value = typed.trim().toLowerCase();
+  const known = listValues(db, column);
+  if (known.includes(value)) return value;
+  throw new UsageError(`unknown value '${typed}' for ${flag}${didYouMean(value, known)}; known values: ${known.join(', ')}`);
+}

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import type { Context } from '../cli/context.js';
+import { NotFoundError, UsageError } from '../cli/errors.js';
+import { didYouMean } from '../cli/suggest.js';
+import type { Db } from '../db/open.js';
+import { findActors } from '../queries/actors.js';
+import { findAgreements } from '../queries/agreements.js';
+import { findEvents } from '../queries/events.js';
+import { findLinks } from '../queries/links.js';
+import { listIds, listNames, matchName, recordKind } from '../queries/lookup.js';
+import { findMeasures } from '../queries/measures.js';
+import { findSources } from '../queries/sources.js';
+import { findStatements } from '../queries/statements.js';
+import type { AnyRecord } from '../records.js';
+import { renderRecordText } from '../render/show.js';
+
+const finders: Record<string, (db: Db, id: string) => AnyRecord[]> = {
+  event: (db, id) => findEvents(db, { id }),
+  statement: (db, id) => findStatements(db, { id }),
+  measure: (db, id) => findMeasures(db, { id }),
+  actor: (db, id) => findActors(db, { id }),
+  agreement: (db, id) => findAgreements(db, { id }),
+  source: (db, id) => findSources(db, { id }),
+};
+
+export function registerShow(program: Command, ctx: Context): void {
+  program
+    .command('show')
+    .description('One record in full: every field, each citation with its quote, and the records linked to it')
+    .argument('<id>', 'a record id (any kind), or the name or alias of an actor or agreement')
+    .option('--json', 'print one JSON object')
+    .option('--format <format>', 'text or json (default: text)')
+    .addHelpText('after', `
+Examples:
+  $ crisis show pahalgam-attack
+  $ crisis show putin
+  $ crisis show simla-agreement --json | jq '.sources[].quote'`)
+    .action((typed: string, raw: { json?: boolean; format?: string }) => {
+      const format = raw.json ? 'json' : raw.format ?? 'text';
+      if (format !== 'text' && format !== 'json') throw new UsageError(`show prints text or json, not '${format}'`);
+      const db = ctx.db();
+      const id = resolveId(db, typed);
+      const kind = recordKind(db, id)!;
+      const record = finders[kind]!(db, id)[0]!;
+      const links = findLinks(db, id);
+      if (format === 'json') {
+        ctx.io.stdout.write(`${JSON.stringify({ ...record, linked: links }, null, 2)}\n`);
+      } else {
+        ctx.io.stdout.write(renderRecordText(record as unknown as Record<string, unknown>, kind, links, ctx.color(), ctx.io.columns ?? 100));
+      }
+    });
+}
+
+/** An exact id first; else an actor's or agreement's name or alias ("putin", "Simla Accord"). */
+function resolveId(db: Db, typed: string): string {
+  const id = typed.trim().toLowerCase();
+  if (recordKind(db, id)) return id;
+  for (const kind of ['actor', 'agreement'] as const) {
+    const matches = matchName(listNames(db, kind), typed);
+    if (matches.length === 1) return matches[0]!;
+  }
+  throw new NotFoundError(`no record '${typed}'${didYouMean(id, listIds(db))}`);
+}

@@ -1,0 +1,29 @@
+import type { Db } from '../db/open.js';
+import type { EventRecord } from '../records.js';
+import { actorsJson, byDate, citationsJson, involves, parseJsonColumns, withinDates } from './fragments.js';
+import { commonParams, type CommonFilters } from './filters.js';
+
+export interface EventFilters extends CommonFilters {
+  type?: string;
+}
+
+const EVENT_ROLES = ['initiator', 'target', 'participant', 'mediator'];
+
+export function findEvents(db: Db, filters: EventFilters): EventRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT e.id, 'event' AS kind, e.date, e.date_precision, e.title, e.summary, e.type, e.location,
+              ${actorsJson('e.id', EVENT_ROLES, true)} AS actors,
+              e.fatalities, e.injured, e.cameo,
+              ${citationsJson('e.id')} AS sources
+       FROM events e
+       WHERE (@id IS NULL OR e.id = @id)
+         AND (@type IS NULL OR e.type = @type)
+         AND ${involves('e.id', '@actors')}
+         AND ${withinDates('e')}
+       ORDER BY ${byDate('e')}
+       LIMIT @limit`,
+    )
+    .all({ ...commonParams(filters), type: filters.type ?? null }) as Record<string, unknown>[];
+  return rows.map((row) => parseJsonColumns<EventRecord>(row, ['actors', 'sources']));
+}

@@ -1,0 +1,51 @@
+/**
+ * SQL fragments shared by the record queries. Their own table aliases (ref, src, ag, i, f, c, ra) must
+ * not shadow the caller's: queries alias their main table e, s, m, g or a. Each takes the SQL expression for the record's id
+ * (a column name, never user text); user values go in as named parameters.
+ */
+
+export const citationsJson = (id: string) => `(
+  SELECT json_group_array(json_object('id', src.id, 'title', src.title, 'publisher', src.publisher,
+                                      'url', src.url, 'published', src.published, 'quote', c.quote) ORDER BY c.position)
+  FROM citations c JOIN sources src ON src.id = c.source_id WHERE c.record_id = ${id})`;
+
+/** The actors taking part in a record in the given roles, in the order the fact file lists them. */
+export const actorsJson = (id: string, roles: string[], withRole = false) => `(
+  SELECT json_group_array(json_object('id', ref.id, 'name', ref.name${withRole ? ", 'role', i.role" : ''}) ORDER BY i.position)
+  FROM involvements i JOIN actors ref ON ref.id = i.actor_id
+  WHERE i.record_id = ${id} AND i.role IN (${roles.map((role) => `'${role}'`).join(', ')}))`;
+
+export const actorJson = (actorId: string) =>
+  `(SELECT json_object('id', ref.id, 'name', ref.name) FROM actors ref WHERE ref.id = ${actorId})`;
+
+export const agreementsJson = (id: string) => `(
+  SELECT json_group_array(json_object('id', ag.id, 'name', ag.name) ORDER BY ra.position)
+  FROM record_agreements ra JOIN agreements ag ON ag.id = ra.agreement_id WHERE ra.record_id = ${id})`;
+
+/**
+ * True when any actor named in the JSON array parameter, or a person or body of it, takes part in
+ * the record (in one of `roles`, or in any role); true for every record when the parameter is null.
+ */
+export const involves = (id: string, param: string, roles?: string[]) => `(${param} IS NULL OR EXISTS (
+  SELECT 1 FROM involvements i JOIN actor_family f ON f.member = i.actor_id
+  WHERE i.record_id = ${id} AND f.root IN (SELECT value FROM json_each(${param}))
+  ${roles ? `AND i.role IN (${roles.map((role) => `'${role}'`).join(', ')})` : ''}))`;
+
+/** Records whose possible dates overlap [@since, @until]; a month-dated record is in any range touching its month. */
+export const withinDates = (table: string) =>
+  `(@since IS NULL OR ${table}.date_end >= @since) AND (@until IS NULL OR ${table}.date_start <= @until)`;
+
+/** Date order: a record known only to the month or year follows the days it cannot be placed among. */
+export const byDate = (table: string) => `${table}.date_end, ${table}.date_start, ${table}.id`;
+
+export const invokesAgreement = (id: string) =>
+  `(@about IS NULL OR EXISTS (SELECT 1 FROM record_agreements ra WHERE ra.record_id = ${id} AND ra.agreement_id = @about))`;
+
+/** Parses the JSON columns a query built with json_object / json_group_array. */
+export function parseJsonColumns<T>(row: Record<string, unknown>, columns: string[]): T {
+  for (const column of columns) {
+    const value = row[column];
+    if (typeof value === 'string') row[column] = JSON.parse(value);
+  }
+  return row as T;
+}

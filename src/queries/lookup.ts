@@ -1,0 +1,51 @@
+import type { Db } from '../db/open.js';
+import { foldName } from '../text.js';
+
+export type NamedKind = 'actor' | 'agreement';
+
+export interface NameEntry {
+  folded: string;
+  id: string;
+}
+
+/** Every folded name and alias of actors or agreements, for matching and "did you mean". */
+export function listNames(db: Db, kind: NamedKind): NameEntry[] {
+  return db.prepare('SELECT folded, id FROM names WHERE kind = ? ORDER BY folded').all(kind) as NameEntry[];
+}
+
+/**
+ * The id a typed name stands for: an exact name, alias or id (case, accents and punctuation
+ * folded), else the one record whose name contains every word typed ("lavrov", "indus waters").
+ * Returns every candidate when the words fit more than one.
+ */
+export function matchName(entries: NameEntry[], typed: string): string[] {
+  const folded = foldName(typed);
+  if (!folded) return [];
+  const exact = entries.find((entry) => entry.folded === folded);
+  if (exact) return [exact.id];
+  const words = folded.split(' ');
+  const partial = new Set(
+    entries.filter((entry) => words.every((word) => entry.folded.split(' ').includes(word))).map((entry) => entry.id),
+  );
+  return [...partial];
+}
+
+/** Distinct values of a vocabulary column (event types, measure categories), for validation and suggestions. */
+export function listValues(db: Db, column: 'event-type' | 'statement-type' | 'measure-category' | 'actor-kind'): string[] {
+  const sql = {
+    'event-type': 'SELECT DISTINCT type AS value FROM events',
+    'statement-type': 'SELECT DISTINCT type AS value FROM statements',
+    'measure-category': 'SELECT DISTINCT category AS value FROM measures',
+    'actor-kind': 'SELECT DISTINCT kind AS value FROM actors',
+  }[column];
+  return (db.prepare(`${sql} ORDER BY value`).all() as { value: string }[]).map((row) => row.value);
+}
+
+/** The kind of the record with this id, or undefined. */
+export function recordKind(db: Db, id: string): string | undefined {
+  return (db.prepare('SELECT kind FROM records WHERE id = ?').get(id) as { kind: string } | undefined)?.kind;
+}
+
+export function listIds(db: Db): string[] {
+  return (db.prepare('SELECT id FROM records ORDER BY id').all() as { id: string }[]).map((row) => row.id);
+}

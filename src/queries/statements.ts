@@ -1,0 +1,34 @@
+import type { Db } from '../db/open.js';
+import type { StatementRecord } from '../records.js';
+import { actorJson, actorsJson, agreementsJson, byDate, citationsJson, involves, invokesAgreement, parseJsonColumns, withinDates } from './fragments.js';
+import { commonParams, type CommonFilters } from './filters.js';
+
+export interface StatementFilters extends CommonFilters {
+  type?: string;
+  /** An agreement id: statements invoking it. */
+  about?: string;
+}
+
+export function findStatements(db: Db, filters: StatementFilters): StatementRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT s.id, 'statement' AS kind, s.date, s.date_precision, s.title, s.summary, s.type,
+              ${actorJson('s.speaker')} AS speaker,
+              ${actorJson('s.on_behalf_of')} AS on_behalf_of,
+              ${actorsJson('s.id', ['addressee'])} AS addressees,
+              s.quote, s.event_id AS event,
+              ${agreementsJson('s.id')} AS agreements,
+              s.cameo,
+              ${citationsJson('s.id')} AS sources
+       FROM statements s
+       WHERE (@id IS NULL OR s.id = @id)
+         AND (@type IS NULL OR s.type = @type)
+         AND ${involves('s.id', '@actors')}
+         AND ${invokesAgreement('s.id')}
+         AND ${withinDates('s')}
+       ORDER BY ${byDate('s')}
+       LIMIT @limit`,
+    )
+    .all({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null }) as Record<string, unknown>[];
+  return rows.map((row) => parseJsonColumns<StatementRecord>(row, ['speaker', 'on_behalf_of', 'addressees', 'agreements', 'sources']));
+}

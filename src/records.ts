@@ -1,0 +1,118 @@
+import type { DatePrecision } from './dates.js';
+
+/** The records the commands print. Field names are the public contract: add keys, never rename them. */
+
+export interface ActorRef {
+  id: string;
+  name: string;
+}
+
+export interface ActorRoleRef extends ActorRef {
+  role: string;
+}
+
+export interface AgreementRef {
+  id: string;
+  name: string;
+}
+
+export interface RecordRef {
+  id: string;
+  kind: string;
+  date: string | null;
+  title: string;
+}
+
+export interface Citation {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: string | null;
+  quote: string;
+}
+
+interface Dated {
+  date: string;
+  date_precision: DatePrecision;
+}
+
+export interface EventRecord extends Dated {
+  id: string;
+  kind: 'event';
+  title: string;
+  summary: string;
+  type: string;
+  location: string | null;
+  actors: ActorRoleRef[];
+  fatalities: number | null;
+  injured: number | null;
+  cameo: string | null;
+  sources: Citation[];
+}
+
+export interface StatementRecord extends Dated {
+  id: string;
+  kind: 'statement';
+  title: string;
+  summary: string;
+  type: string;
+  speaker: ActorRef;
+  on_behalf_of: ActorRef | null;
+  addressees: ActorRef[];
+  quote: string | null;
+  event: string | null;
+  agreements: AgreementRef[];
+  cameo: string | null;
+  sources: Citation[];
+}
+
+export interface MeasureRecord extends Dated {
+  id: string;
+  kind: 'measure';
+  title: string;
+  summary: string;
+  by: ActorRef;
+  against: ActorRef;
+  category: string;
+  status: string;
+  in_response_to: string | null;
+  agreements: AgreementRef[];
+  cameo: string | null;
+  sources: Citation[];
+}
+
+export interface ActorRecord {
+  id: string;
+  /** For an actor, what sort it is: state, person, organisation or group. */
+  kind: string;
+  name: string;
+  country: ActorRef | null;
+  title: string | null;
+  aliases: string[];
+  sources: Citation[];
+}
+
+export interface AgreementRecord extends Dated {
+  id: string;
+  kind: 'agreement';
+  name: string;
+  aliases: string[];
+  summary: string;
+  parties: ActorRef[];
+  invoked_by: RecordRef[];
+  sources: Citation[];
+}
+
+export interface SourceRecord {
+  id: string;
+  kind: 'source';
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: string | null;
+  /** How many records cite this source. */
+  cited_by: number;
+}
+
+export type AnyRecord = EventRecord | StatementRecord | MeasureRecord | ActorRecord | AgreementRecord | SourceRecord;

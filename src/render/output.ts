@@ -1,0 +1,63 @@
+import { Chalk } from 'chalk';
+import type { Output } from '../cli/io.js';
+import { cellText, headerText } from './cells.js';
+import type { RecordView } from './views.js';
+
+export const FORMATS = ['table', 'json', 'jsonl', 'csv', 'tsv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface OutputSettings {
+  format: Format;
+  /** Fields chosen with --fields; otherwise all fields for JSON and the view's columns for text. */
+  fields?: string[];
+  color: boolean;
+  /** Terminal width for tables. */
+  width: number;
+}
+
+/** Writes records in the chosen format. Knows nothing of SQL: it receives finished records. */
+export async function writeRecords(out: Output, records: object[], view: RecordView, settings: OutputSettings): Promise<void> {
+  const rows = records as Record<string, unknown>[];
+  switch (settings.format) {
+    case 'json':
+      out.write(`${JSON.stringify(rows.map((row) => pick(row, settings.fields ?? view.fields)), null, 2)}\n`);
+      return;
+    case 'jsonl':
+      for (const row of rows) out.write(`${JSON.stringify(pick(row, settings.fields ?? view.fields))}\n`);
+      return;
+    case 'csv': {
+      const { stringify } = await import('csv-stringify/sync');
+      const fields = settings.fields ?? view.columns;
+      out.write(stringify([fields, ...rows.map((row) => fields.map((field) => cellText(row[field])))]));
+      return;
+    }
+    case 'tsv': {
+      const fields = settings.fields ?? view.columns;
+      const line = (cells: readonly string[]) => `${cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`;
+      out.write(line(fields));
+      for (const row of rows) out.write(line(fields.map((field) => cellText(row[field]))));
+      return;
+    }
+    case 'table': {
+      const fields = settings.fields ?? view.columns;
+      const paint = new Chalk({ level: settings.color ? 1 : 0 });
+      const { renderTable } = await import('./table.js');
+      const cells = rows.map((row) => fields.map((field) => (field === 'id' ? paint.cyan(cellText(row.id)) : cellText(row[field]))));
+      out.write(renderTable(fields.map(headerText), cells, settings.width, paint));
+      out.write(paint.dim(`${rows.length} ${rows.length === 1 ? 'record' : 'records'}${undatedNote(rows, fields)}\n`));
+      return;
+    }
+  }
+}
+
+/** Says why a month- or year-dated row sits after the days around it, when the table shows one. */
+function undatedNote(rows: Record<string, unknown>[], fields: readonly string[]): string {
+  if (!fields.includes('date')) return '';
+  const partial = rows.filter((row) => row.date_precision === 'month' || row.date_precision === 'year');
+  if (!partial.length) return '';
+  return `; a date without a day (e.g. ${String(partial[0]!.date)}) is known only to that month or year and is listed after its dated records`;
+}
+
+function pick(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
+}

@@ -1,0 +1,52 @@
+import { Chalk } from 'chalk';
+import type { Link } from '../queries/links.js';
+import type { Citation } from '../records.js';
+import { cellText } from './cells.js';
+import { wrapText } from './wrap.js';
+
+/** Fields the heading already shows, or that get a section of their own. */
+const SHOWN_ELSEWHERE = new Set(['id', 'sources']);
+const LABEL_WIDTH = 16;
+
+/** One record in full as text: heading, every field under its contract name, citations with quotes, links. */
+export function renderRecordText(record: Record<string, unknown>, recordKind: string, links: Link[], color: boolean, width: number): string {
+  const paint = new Chalk({ level: color ? 1 : 0 });
+  const lines: string[] = [];
+  // Actors and agreements are headed by their name (an actor's title is its office), the rest by their title.
+  const headingField = 'name' in record ? 'name' : 'title';
+  lines.push(paint.bold(String(record[headingField])));
+  lines.push(`${recordKind} ${paint.cyan(String(record.id))}`, '');
+
+  const textWidth = Math.max(20, width - LABEL_WIDTH - 2);
+  for (const [field, value] of Object.entries(record)) {
+    if (SHOWN_ELSEWHERE.has(field) || field === headingField || (field === 'kind' && value === recordKind)) continue;
+    const text = cellText(value);
+    if (!text) continue;
+    wrapText(text, textWidth).forEach((line, i) =>
+      lines.push(`  ${(i === 0 ? field : '').padEnd(LABEL_WIDTH)}${line}`),
+    );
+  }
+
+  const sources = (record.sources as Citation[] | undefined) ?? [];
+  if (sources.length) {
+    lines.push('', paint.bold('Sources'));
+    sources.forEach((source, i) => {
+      const label = `${i + 1}. `;
+      const indent = ' '.repeat(2 + label.length);
+      const byline = [source.publisher, source.published].filter(Boolean).join(', ');
+      lines.push(`  ${label}${source.title}${byline ? ` — ${byline}` : ''} ${paint.dim(`[${source.id}]`)}`);
+      if (source.url) lines.push(`${indent}${paint.dim(source.url)}`);
+      for (const line of wrapText(`“${source.quote}”`, width - indent.length)) lines.push(`${indent}${paint.italic(line)}`);
+    });
+  }
+
+  if (links.length) {
+    lines.push('', paint.bold('Linked'));
+    for (const link of links) {
+      const role = link.role ? ` as ${link.role}` : '';
+      lines.push(`  ${link.relation.padEnd(LABEL_WIDTH + 3)} ${(link.date ?? '').padEnd(10)}  ${paint.cyan(link.id)} (${link.kind}${role})`);
+      lines.push(`  ${''.padEnd(LABEL_WIDTH + 3)} ${''.padEnd(10)}  ${link.title}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
