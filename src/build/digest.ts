@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** The database itself and build leftovers are outputs, not inputs. */
-const NOT_INPUT = /(^|\/)crisis\.db(\.|$)|\.tmp-/;
+const NOT_INPUT = /(^|\/)crisis\.db|\.tmp-/;
 
 /**
  * A digest of every input file under the data folder (fact files and bundled texts), stored in the

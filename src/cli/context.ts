@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from '../db/open.js';
+import { BUNDLED_DB, openDatabase, type Db } from '../db/open.js';
 import { colorEnabled, type IOStreams } from './io.js';
 
 /** What every command may use: the streams, the database (opened on first use) and the colour decision. */
@@ -10,11 +10,11 @@ export interface Context {
 }
 
 /** `globals` reads the program-wide options (--db, --no-color) once commander has parsed them. */
-export function createContext(io: IOStreams, globals: () => { db: string; color: boolean }): Context {
+export function createContext(io: IOStreams, globals: () => { db?: string; color: boolean }): Context {
   let db: Db | undefined;
   return {
     io,
-    db: () => (db ??= openDatabase(globals().db)),
+    db: () => (db ??= openDatabase(globals().db ?? BUNDLED_DB)),
     color: () => colorEnabled(io, globals().color),
     close: () => db?.close(),
   };

@@ -9,7 +9,7 @@ import { buildProgram } from './program.js';
  * on stderr and a status; it never exits the process itself, so tests can call it in-process.
  */
 export async function main(argv: string[], io: IOStreams): Promise<number> {
-  let globals = { db: '', color: true };
+  let globals: { db?: string; color: boolean } = { color: true };
   const ctx = createContext(io, () => globals);
   const program = buildProgram(io, ctx);
   program.hook('preAction', (command) => {

@@ -7,7 +7,6 @@ import { registerMeasures } from '../commands/measures.js';
 import { registerShow } from '../commands/show.js';
 import { registerSources } from '../commands/sources.js';
 import { registerStatements } from '../commands/statements.js';
-import { BUNDLED_DB } from '../db/open.js';
 import type { Context } from './context.js';
 import type { IOStreams } from './io.js';
 
@@ -18,14 +17,15 @@ export function buildProgram(io: IOStreams, ctx: Context): Command {
   const program = new Command()
     .name('crisis')
     .description(
-      'Sourced, quoted facts on the 2025 India–Pakistan crisis after the Pahalgam attack,\n' +
-        'and the diplomacy around it. Every record cites its sources with verbatim quotes.',
+      'Sourced, quoted facts on the 2025 India–Pakistan crisis after the Pahalgam attack and the diplomacy ' +
+        'around it. Every record cites its sources with verbatim quotes.',
     )
     .version(VERSION, '-V, --version', 'print the version')
-    .option('--db <path>', 'query another crisis database of the same schema', BUNDLED_DB)
+    .option('--db <path>', 'query another crisis database of the same schema (default: the bundled data/crisis.db)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .helpOption('-h, --help', 'print help for a command')
     .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true, helpWidth: io.columns ?? 80 })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -44,7 +44,8 @@ Output is a table on a terminal and tab-separated text in a pipe; --json, --form
 and --fields choose otherwise. Dates may be YYYY, YYYY-MM or YYYY-MM-DD.
 
 Exit status: 0 success (an empty result too), 1 database or runtime error,
-2 usage error, 3 show of an id that does not exist.`);
+2 usage error, 3 show of an id that does not exist.
+`);
 
   registerEvents(program, ctx);
   registerStatements(program, ctx);

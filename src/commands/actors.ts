@@ -17,7 +17,8 @@ export function registerActors(program: Command, ctx: Context): void {
 Examples:
   $ crisis actors
   $ crisis actors --country russia
-  $ crisis actors --kind person --json`)
+  $ crisis actors --kind person --json
+`)
     .action(async (raw: RawOptions) => {
       const db = ctx.db();
       const output = toOutputSettings(raw, views.actor, ctx);

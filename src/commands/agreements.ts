@@ -17,7 +17,8 @@ export function registerAgreements(program: Command, ctx: Context): void {
 Examples:
   $ crisis agreements
   $ crisis agreements --until 1970
-  $ crisis agreements --json | jq '.[] | {name, date}'`)
+  $ crisis agreements --json | jq '.[] | {name, date}'
+`)
     .action(async (raw: RawOptions) => {
       const db = ctx.db();
       const output = toOutputSettings(raw, views.agreement, ctx);

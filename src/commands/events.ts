@@ -18,7 +18,8 @@ export function registerEvents(program: Command, ctx: Context): void {
 Examples:
   $ crisis events --actor russia
   $ crisis events --type call --since 2025-05
-  $ crisis events --actor putin --json | jq '.[].title'`)
+  $ crisis events --actor putin --json | jq '.[].title'
+`)
     .action(async (raw: RawOptions) => {
       const db = ctx.db();
       const output = toOutputSettings(raw, views.event, ctx);

@@ -21,7 +21,8 @@ export function registerMeasures(program: Command, ctx: Context): void {
 Examples:
   $ crisis measures --by pakistan
   $ crisis measures --against pakistan --category trade
-  $ crisis measures --format csv > measures.csv`)
+  $ crisis measures --format csv > measures.csv
+`)
     .action(async (raw: RawOptions) => {
       const db = ctx.db();
       const output = toOutputSettings(raw, views.measure, ctx);

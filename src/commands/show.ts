@@ -12,6 +12,7 @@ import { findMeasures } from '../queries/measures.js';
 import { findSources } from '../queries/sources.js';
 import { findStatements } from '../queries/statements.js';
 import type { AnyRecord } from '../records.js';
+import { loadPaint } from '../render/paint.js';
 import { renderRecordText } from '../render/show.js';
 
 const finders: Record<string, (db: Db, id: string) => AnyRecord[]> = {
@@ -34,8 +35,9 @@ export function registerShow(program: Command, ctx: Context): void {
 Examples:
   $ crisis show pahalgam-attack
   $ crisis show putin
-  $ crisis show simla-agreement --json | jq '.sources[].quote'`)
-    .action((typed: string, raw: { json?: boolean; format?: string }) => {
+  $ crisis show simla-agreement --json | jq '.sources[].quote'
+`)
+    .action(async (typed: string, raw: { json?: boolean; format?: string }) => {
       const format = raw.json ? 'json' : raw.format ?? 'text';
       if (format !== 'text' && format !== 'json') throw new UsageError(`show prints text or json, not '${format}'`);
       const db = ctx.db();
@@ -46,7 +48,8 @@ Examples:
       if (format === 'json') {
         ctx.io.stdout.write(`${JSON.stringify({ ...record, linked: links }, null, 2)}\n`);
       } else {
-        ctx.io.stdout.write(renderRecordText(record as unknown as Record<string, unknown>, kind, links, ctx.color(), ctx.io.columns ?? 100));
+        const paint = await loadPaint(ctx.color());
+        ctx.io.stdout.write(renderRecordText(record as unknown as Record<string, unknown>, kind, links, paint, ctx.io.columns ?? 100));
       }
     });
 }

@@ -14,7 +14,8 @@ export function registerSources(program: Command, ctx: Context): void {
     .addHelpText('after', `
 Examples:
   $ crisis sources
-  $ crisis sources --fields id,url --format tsv`)
+  $ crisis sources --fields id,url --format tsv
+`)
     .action(async (raw: RawOptions) => {
       const output = toOutputSettings(raw, views.source, ctx);
       const rows = findSources(ctx.db(), { limit: toLimit(raw.limit) });

@@ -19,7 +19,8 @@ export function registerStatements(program: Command, ctx: Context): void {
 Examples:
   $ crisis statements --actor putin
   $ crisis statements --about "Simla Agreement"
-  $ crisis statements --type mediation-offer --json | jq '.[].summary'`)
+  $ crisis statements --type mediation-offer --json | jq '.[].summary'
+`)
     .action(async (raw: RawOptions) => {
       const db = ctx.db();
       const output = toOutputSettings(raw, views.statement, ctx);

@@ -1,6 +1,6 @@
-import { Chalk } from 'chalk';
 import type { Output } from '../cli/io.js';
 import { cellText, headerText } from './cells.js';
+import { loadPaint } from './paint.js';
 import type { RecordView } from './views.js';
 
 export const FORMATS = ['table', 'json', 'jsonl', 'csv', 'tsv'] as const;
@@ -40,7 +40,7 @@ export async function writeRecords(out: Output, records: object[], view: RecordV
     }
     case 'table': {
       const fields = settings.fields ?? view.columns;
-      const paint = new Chalk({ level: settings.color ? 1 : 0 });
+      const paint = await loadPaint(settings.color);
       const { renderTable } = await import('./table.js');
       const cells = rows.map((row) => fields.map((field) => (field === 'id' ? paint.cyan(cellText(row.id)) : cellText(row[field]))));
       out.write(renderTable(fields.map(headerText), cells, settings.width, paint));
@@ -53,9 +53,10 @@ export async function writeRecords(out: Output, records: object[], view: RecordV
 /** Says why a month- or year-dated row sits after the days around it, when the table shows one. */
 function undatedNote(rows: Record<string, unknown>[], fields: readonly string[]): string {
   if (!fields.includes('date')) return '';
-  const partial = rows.filter((row) => row.date_precision === 'month' || row.date_precision === 'year');
-  if (!partial.length) return '';
-  return `; a date without a day (e.g. ${String(partial[0]!.date)}) is known only to that month or year and is listed after its dated records`;
+  const partial = rows.find((row) => row.date_precision === 'month' || row.date_precision === 'year');
+  if (!partial) return '';
+  const precision = String(partial.date_precision);
+  return `; ${String(partial.date)} is known only to the ${precision} and follows that ${precision}'s dated records`;
 }
 
 function pick(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {

@@ -1,7 +1,7 @@
-import { Chalk } from 'chalk';
 import type { Link } from '../queries/links.js';
 import type { Citation } from '../records.js';
 import { cellText } from './cells.js';
+import type { Paint } from './paint.js';
 import { wrapText } from './wrap.js';
 
 /** Fields the heading already shows, or that get a section of their own. */
@@ -9,8 +9,7 @@ const SHOWN_ELSEWHERE = new Set(['id', 'sources']);
 const LABEL_WIDTH = 16;
 
 /** One record in full as text: heading, every field under its contract name, citations with quotes, links. */
-export function renderRecordText(record: Record<string, unknown>, recordKind: string, links: Link[], color: boolean, width: number): string {
-  const paint = new Chalk({ level: color ? 1 : 0 });
+export function renderRecordText(record: Record<string, unknown>, recordKind: string, links: Link[], paint: Paint, width: number): string {
   const lines: string[] = [];
   // Actors and agreements are headed by their name (an actor's title is its office), the rest by their title.
   const headingField = 'name' in record ? 'name' : 'title';

@@ -1,11 +1,11 @@
-import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import type { Paint } from './paint.js';
 
 const MIN_COLUMN = 10;
 const PADDING = 2;
 
 /** A bordered table fitted to `width`: the widest columns give way first, and their text wraps. */
-export function renderTable(headers: string[], rows: string[][], width: number, paint: ChalkInstance): string {
+export function renderTable(headers: string[], rows: string[][], width: number, paint: Paint): string {
   const table = new Table({
     head: headers.map((header) => paint.bold(header)),
     colWidths: fitWidths(headers, rows, width),

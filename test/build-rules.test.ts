@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { buildFixture, find } from './helpers.js';
+
+type Records = Record<string, unknown>[];
+
+/**
+ * Each data rule: one record in the fixture is broken one way, and the build must refuse it,
+ * naming the file, the record and the reason.
+ */
+const cases: { rule: string; file: string; edit: (records: Records) => void; problem: RegExp }[] = [
+  {
+    rule: 'a required field must be present',
+    file: 'events.yaml',
+    edit: (records) => delete find(records, 'pahalgam-attack').title,
+    problem: /^events\.yaml: pahalgam-attack: title: /,
+  },
+  {
+    rule: 'an unknown field is refused (a misspelt field would be lost)',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'india-suspends-treaty').catgory = 'water'),
+    problem: /^measures\.yaml: india-suspends-treaty: .*catgory/,
+  },
+  {
+    rule: 'an id is lower-case kebab-case',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').id = 'Pahalgam_Attack'),
+    problem: /^events\.yaml: Pahalgam_Attack: id: must be lower-case kebab-case/,
+  },
+  {
+    rule: 'an id is unique across every kind',
+    file: 'statements.yaml',
+    edit: (records) => (find(records, 'lavrov-cites-simla').id = 'pahalgam-attack'),
+    problem: /^statements\.yaml: pahalgam-attack: id is already used by an event in events\.yaml/,
+  },
+  {
+    rule: 'a date must be a real date',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').date = '2025-02-30'),
+    problem: /^events\.yaml: pahalgam-attack: date '2025-02-30' is not a real date/,
+  },
+  {
+    rule: 'a date must have the precision it claims (no made-up day)',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'lavrov-dar-call').date_precision = 'day'),
+    problem: /^events\.yaml: lavrov-dar-call: date '2025-05' has month precision but date_precision says day/,
+  },
+  {
+    rule: 'a precision must be day, month or year',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').date_precision = 'week'),
+    problem: /^events\.yaml: pahalgam-attack: date_precision: /,
+  },
+  {
+    rule: 'an event needs a citation',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').sources = []),
+    problem: /^events\.yaml: pahalgam-attack: sources: cites no source/,
+  },
+  {
+    rule: 'a statement needs a citation',
+    file: 'statements.yaml',
+    edit: (records) => delete find(records, 'lavrov-cites-simla').sources,
+    problem: /^statements\.yaml: lavrov-cites-simla: sources: /,
+  },
+  {
+    rule: 'a measure needs a citation',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').sources = []),
+    problem: /^measures\.yaml: pakistan-closes-airspace: sources: cites no source/,
+  },
+  {
+    rule: 'an agreement needs a citation',
+    file: 'agreements.yaml',
+    edit: (records) => (find(records, 'simla-agreement').sources = []),
+    problem: /^agreements\.yaml: simla-agreement: sources: cites no source/,
+  },
+  {
+    rule: 'a citation needs a quote',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').sources = [{ source: 'seed-article' }]),
+    problem: /^events\.yaml: pahalgam-attack: sources\.0\.quote: /,
+  },
+  {
+    rule: 'a quote must stand word for word in its bundled source',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').sources = [{ source: 'seed-article', quote: 'which killed 28 people' }]),
+    problem: /^events\.yaml: pahalgam-attack: sources\.0\.quote is not found word for word in source 'seed-article'/,
+  },
+  {
+    rule: 'a cited source must exist',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'india-suspends-treaty').sources = [{ source: 'nowhere', quote: 'x' }]),
+    problem: /^measures\.yaml: india-suspends-treaty: sources\.0\.source: no source 'nowhere'/,
+  },
+  {
+    rule: "a statement's own quote must stand in a source it cites",
+    file: 'statements.yaml',
+    edit: (records) => (find(records, 'putin-condemns-attack').quote = 'condemned the attack in the strongest terms'),
+    problem: /^statements\.yaml: putin-condemns-attack: quote is not found word for word in any source it cites/,
+  },
+  {
+    rule: 'a speaker must be a known actor',
+    file: 'statements.yaml',
+    edit: (records) => (find(records, 'putin-condemns-attack').speaker = 'vladimir-putn'),
+    problem: /^statements\.yaml: putin-condemns-attack: speaker: no record 'vladimir-putn'/,
+  },
+  {
+    rule: 'an actor reference must name an actor, not another kind',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'india-suspends-treaty').against = 'simla-agreement'),
+    problem: /^measures\.yaml: india-suspends-treaty: against: 'simla-agreement' is an agreement, expected actor/,
+  },
+  {
+    rule: "an event's actors must be known",
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').actors = [{ actor: 'narnia', role: 'target' }]),
+    problem: /^events\.yaml: pahalgam-attack: actors\.0\.actor: no record 'narnia'/,
+  },
+  {
+    rule: "an event's actor role must be one of the known roles",
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').actors = [{ actor: 'india', role: 'victim' }]),
+    problem: /^events\.yaml: pahalgam-attack: actors\.0\.role: /,
+  },
+  {
+    rule: "a statement's event must be an event",
+    file: 'statements.yaml',
+    edit: (records) => (find(records, 'putin-condemns-attack').event = 'india-suspends-treaty'),
+    problem: /^statements\.yaml: putin-condemns-attack: event: 'india-suspends-treaty' is a measure, expected event/,
+  },
+  {
+    rule: 'a statement falls within the date of the event it was made at',
+    file: 'statements.yaml',
+    edit: (records) => (find(records, 'putin-condemns-attack').date = '2025-05-06'),
+    problem: /^statements\.yaml: putin-condemns-attack: date 2025-05-06 does not fall within the date of its event 'putin-modi-call'/,
+  },
+  {
+    rule: 'an invoked agreement must exist',
+    file: 'statements.yaml',
+    edit: (records) => (find(records, 'lavrov-cites-simla').agreements = ['tashkent-declaration']),
+    problem: /^statements\.yaml: lavrov-cites-simla: agreements\.0: no record 'tashkent-declaration'/,
+  },
+  {
+    rule: 'in_response_to must name an event or a measure',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = 'vladimir-putin'),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to: 'vladimir-putin' is an actor, expected event or measure/,
+  },
+  {
+    rule: 'in_response_to must exist',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = 'india-closes-airspace'),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to: no record 'india-closes-airspace'/,
+  },
+  {
+    rule: 'a measure cannot answer something dated after it',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'india-suspends-treaty').date = '2025-04-21'),
+    problem: /^measures\.yaml: india-suspends-treaty: in_response_to: 'pahalgam-attack' \(2025-04-22\) is dated after the measure/,
+  },
+  {
+    rule: 'a measure status is from the known list',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'india-suspends-treaty').status = 'maybe'),
+    problem: /^measures\.yaml: india-suspends-treaty: status: /,
+  },
+  {
+    rule: 'an agreement party must be a known actor',
+    file: 'agreements.yaml',
+    edit: (records) => (find(records, 'simla-agreement').parties = ['india', 'bangladesh']),
+    problem: /^agreements\.yaml: simla-agreement: parties\.1: no record 'bangladesh'/,
+  },
+  {
+    rule: "an actor's country must be a state",
+    file: 'actors.yaml',
+    edit: (records) => (find(records, 'sergey-lavrov').country = 'vladimir-putin'),
+    problem: /^actors\.yaml: sergey-lavrov: country: 'vladimir-putin' is not a state/,
+  },
+  {
+    rule: 'an actor kind is from the known list',
+    file: 'actors.yaml',
+    edit: (records) => (find(records, 'russia').kind = 'empire'),
+    problem: /^actors\.yaml: russia: kind: /,
+  },
+  {
+    rule: 'a name or alias leads to one actor only',
+    file: 'actors.yaml',
+    edit: (records) => (find(records, 'vladimir-putin').aliases = ['Putin', 'Lavrov']),
+    problem: /^actors\.yaml: vladimir-putin: name or alias 'lavrov' also names 'sergey-lavrov'/,
+  },
+  {
+    rule: 'a CAMEO code is a quoted string of digits (an unquoted 039 would lose its zero)',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').cameo = 180),
+    problem: /^events\.yaml: pahalgam-attack: cameo: must be a quoted string/,
+  },
+  {
+    rule: 'a source must bundle its text so its quotes can be checked',
+    file: 'sources.yaml',
+    edit: (records) => delete find(records, 'seed-article').text,
+    problem: /^sources\.yaml: seed-article: bundles no text/,
+  },
+  {
+    rule: "a source's bundled text file must exist",
+    file: 'sources.yaml',
+    edit: (records) => (find(records, 'seed-article').text = 'texts/missing.txt'),
+    problem: /^sources\.yaml: seed-article: text: no file 'texts\/missing\.txt'/,
+  },
+];
+
+describe('the build refuses a broken record, naming file, record and reason', () => {
+  it.each(cases)('$rule', ({ file, edit, problem }) => {
+    const { problems } = buildFixture({ file, edit });
+    expect(problems).toContainEqual(expect.stringMatching(problem));
+  });
+});
+
+describe('the build refuses a broken file', () => {
+  it.each([
+    { what: 'a mapping instead of a list', text: 'id: pahalgam-attack\n', problem: /^events\.yaml: -: must be a YAML list of records$/ },
+    { what: 'text that is not YAML', text: '- id: [unclosed\n', problem: /^events\.yaml: -: not valid YAML: / },
+  ])('$what', ({ text, problem }) => {
+    const { problems } = buildFixture({ file: 'events.yaml', text });
+    expect(problems).toContainEqual(expect.stringMatching(problem));
+  });
+
+  it('a missing fact file', () => {
+    const { problems } = buildFixture({ file: 'measures.yaml', remove: true });
+    expect(problems).toEqual(['measures.yaml: -: file is missing']);
+  });
+});
+
+describe('the unbroken fixture', () => {
+  it('builds with no problems', () => {
+    expect(buildFixture().problems).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDatabase } from '../src/build/build.js';
+import { inputDigest } from '../src/build/digest.js';
+import { BUNDLED_DB, DATA_DIR, FIXTURE_DATA, buildFixture, tempDir } from './helpers.js';
+
+describe('the database build', () => {
+  it('is deterministic: the same fact files give the same bytes', () => {
+    const dir = tempDir();
+    buildDatabase(DATA_DIR, join(dir, 'a.db'));
+    buildDatabase(DATA_DIR, join(dir, 'b.db'));
+    expect(readFileSync(join(dir, 'a.db')).equals(readFileSync(join(dir, 'b.db')))).toBe(true);
+  });
+
+  it('writes nothing when a record is broken, and leaves no half-written file', () => {
+    const { problems, db, dir } = buildFixture({ file: 'events.yaml', edit: (records) => (records[0]!.date = 'soon') });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(existsSync(db)).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('enforces foreign keys and the indexes the queries use', () => {
+    const db = new Database(BUNDLED_DB, { readonly: true });
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['events_by_date', 'involvements_by_actor', 'citations_by_source', 'record_agreements_by_agreement']));
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM involvements WHERE actor_id = 'russia'").all() as { detail: string }[];
+    expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING (COVERING )?INDEX involvements_by_actor/);
+    db.close();
+  });
+});
+
+describe('the bundled database', () => {
+  it('is up to date with the fact files it was built from (run npm run build if not)', () => {
+    const db = new Database(BUNDLED_DB, { readonly: true });
+    const stored = (db.prepare("SELECT value FROM meta WHERE key = 'input_digest'").get() as { value: string }).value;
+    db.close();
+    expect(stored).toBe(inputDigest(DATA_DIR));
+  });
+
+  it('has a digest that changes when any fact file or bundled text changes', () => {
+    const { dir } = buildFixture();
+    const before = inputDigest(dir);
+    const { dir: changed } = buildFixture({ file: 'events.yaml', edit: (records) => (records[0]!.title = 'Another title') });
+    expect(inputDigest(changed)).not.toBe(before);
+    expect(inputDigest(FIXTURE_DATA)).toBe(before);
+  });
+});

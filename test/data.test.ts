@@ -1,0 +1,182 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../src/build/load.js';
+import { findAgreements } from '../src/queries/agreements.js';
+import { findEvents } from '../src/queries/events.js';
+import { findMeasures } from '../src/queries/measures.js';
+import { findStatements } from '../src/queries/statements.js';
+import { foldWhitespace } from '../src/text.js';
+import { BUNDLED_DB, DATA_DIR, runCli } from './helpers.js';
+
+const { dataset, problems } = loadDataset(DATA_DIR);
+const db = new Database(BUNDLED_DB, { readonly: true });
+afterAll(() => db.close());
+
+const PACK = readFileSync(join(DATA_DIR, 'texts', 'crisis-2025-facts.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as { source_url: string; source_title: string; publisher: string; published: string | null; quote: string });
+const SEED = readFileSync(join(DATA_DIR, 'texts', 'seed-article.txt'), 'utf8');
+
+const citingKinds = ['actor', 'agreement', 'event', 'statement', 'measure'] as const;
+const allCitations = citingKinds.flatMap((kind) =>
+  dataset[kind].flatMap((record) => record.sources.map((citation, i) => ({ record: `${record.id} #${i}`, ...citation }))),
+);
+
+describe('the fact files', () => {
+  it('load without a schema problem', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('are the same as the shared seed article and fact pack they bundle', () => {
+    const shared = join(import.meta.dirname, '..', '..', 'shared', 'sources');
+    let sharedSeed: string;
+    try {
+      sharedSeed = readFileSync(join(shared, '000_7fb0bc35c24c4ee4.txt'), 'utf8');
+    } catch {
+      return; // outside this workplace the shared folder is not beside the repository
+    }
+    expect(SEED).toBe(sharedSeed);
+    expect(readFileSync(join(DATA_DIR, 'texts', 'crisis-2025-facts.jsonl'), 'utf8')).toBe(readFileSync(join(shared, 'crisis-2025-facts.jsonl'), 'utf8'));
+  });
+});
+
+describe('every quote stands word for word in its bundled source', () => {
+  const sources = new Map(dataset.source.map((source) => [source.id, source]));
+  it.each(allCitations)('$record: $source', ({ source: sourceId, quote }) => {
+    const source = sources.get(sourceId)!;
+    const haystacks = source.text
+      ? [readFileSync(join(DATA_DIR, source.text), 'utf8')]
+      : PACK.filter((fact) => fact.source_url === source.url).map((fact) => fact.quote);
+    expect(haystacks.length).toBeGreaterThan(0);
+    expect(haystacks.some((text) => foldWhitespace(text).includes(foldWhitespace(quote)))).toBe(true);
+  });
+
+  it('and every statement quote stands in a source the statement cites', () => {
+    for (const statement of dataset.statement.filter((s) => s.quote)) {
+      expect(allCitations.some((c) => c.record.startsWith(`${statement.id} #`) && foldWhitespace(c.quote).includes(foldWhitespace(statement.quote!))), statement.id).toBe(true);
+    }
+  });
+});
+
+describe('the sources', () => {
+  it('from the fact pack carry the title, publisher and date the pack gives for their page', () => {
+    const fromPack = dataset.source.filter((source) => source.excerpts);
+    expect(fromPack.length).toBeGreaterThan(0);
+    for (const source of fromPack) {
+      const page = PACK.find((fact) => fact.source_url === source.url)!;
+      expect({ title: source.title, publisher: source.publisher, published: source.published ?? null }, source.id).toEqual({
+        title: page.source_title,
+        publisher: page.publisher,
+        published: page.published,
+      });
+    }
+  });
+});
+
+describe('the seed article', () => {
+  // The one sentence that frames the article rather than reporting a fact of its own.
+  const framing = [
+    'In the wake of heightened tensions between Pakistan and India, particularly following the recent terror attack in Pahalgam, there have been diplomatic efforts to de-escalate the situation.',
+  ];
+  const seedQuotes = allCitations.filter((c) => c.source === 'seed-article').map((c) => foldWhitespace(c.quote));
+  const sentences = SEED.split(/(?<=[.!?]["”]?)\s+/).map(foldWhitespace).filter(Boolean);
+
+  it.each(sentences)('is quoted by a record: %s', (sentence) => {
+    const quoted = seedQuotes.some((quote) => sentence.includes(quote) || quote.includes(sentence));
+    expect(quoted || framing.includes(sentence)).toBe(true);
+  });
+
+  it('names four agreements, each dated to the day by a treaty text or reference page', () => {
+    const agreements = findAgreements(db, {});
+    expect(agreements.map((a) => [a.id, a.date])).toEqual([
+      ['indus-waters-treaty', '1960-09-19'],
+      ['tashkent-declaration', '1966-01-10'],
+      ['simla-agreement', '1972-07-02'],
+      ['lahore-declaration', '1999-02-21'],
+    ]);
+    for (const agreement of agreements) {
+      expect(agreement.sources.map((s) => s.id)).toContain('seed-article');
+      expect(agreement.sources.some((s) => s.id !== 'seed-article'), agreement.id).toBe(true);
+    }
+  });
+});
+
+describe('honest time', () => {
+  it('a record dated to the day cites a dated report beside the seed article, or was made at an event that does', () => {
+    const events = new Map(findEvents(db, {}).map((e) => [e.id, e]));
+    const dated = [...events.values(), ...findStatements(db, {}), ...findMeasures(db, {})].filter((r) => r.date_precision === 'day');
+    for (const record of dated) {
+      const event = 'event' in record && record.event ? events.get(record.event) : undefined;
+      const citesDatedReport = (r: { sources: { id: string }[] }) => r.sources.some((s) => s.id !== 'seed-article');
+      expect(citesDatedReport(record) || (event !== undefined && citesDatedReport(event) && event.date === record.date), record.id).toBe(true);
+    }
+  });
+
+  it('every fact of the bundled database cites at least one source with a quote', () => {
+    const records = [...findEvents(db, {}), ...findStatements(db, {}), ...findMeasures(db, {}), ...findAgreements(db, {})];
+    expect(records.length).toBe(dataset.event.length + dataset.statement.length + dataset.measure.length + dataset.agreement.length);
+    for (const record of records) {
+      expect(record.sources.length, record.id).toBeGreaterThan(0);
+      for (const source of record.sources) expect(source.quote, record.id).not.toBe('');
+    }
+  });
+});
+
+describe('the questions the seed article answers', () => {
+  const json = async (argv: string[]) => {
+    const result = await runCli([...argv, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout) as Record<string, any>[];
+  };
+
+  it("crisis statements --actor putin shows Putin's words with their quotes", async () => {
+    const rows = await json(['statements', '--actor', 'putin']);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.every((row) => row.speaker.id === 'vladimir-putin')).toBe(true);
+    expect(rows.map((row) => row.quote)).toEqual(
+      expect.arrayContaining(['strongly condemned the terror attack in Pahalgam, India', 'expressed full support to India in the fight against terrorism']),
+    );
+    expect(rows.every((row) => row.sources.length > 0)).toBe(true);
+  });
+
+  it('crisis measures --by pakistan shows the airspace closure and the trade suspension', async () => {
+    const rows = await json(['measures', '--by', 'pakistan']);
+    expect(rows.map((row) => row.category).sort()).toEqual(['airspace', 'trade']);
+    expect(rows.every((row) => row.by.id === 'pakistan' && row.against.id === 'india')).toBe(true);
+  });
+
+  it("crisis measures --by india shows the treaty suspension and the trade and visa restrictions", async () => {
+    const rows = await json(['measures', '--by', 'india']);
+    expect(rows.map((row) => row.category).sort()).toEqual(['trade', 'visa', 'water']);
+  });
+
+  it("crisis events --actor russia shows the calls Russia's leaders made", async () => {
+    const rows = await json(['events', '--actor', 'russia']);
+    expect(rows.map((row) => row.id)).toEqual(['lavrov-jaishankar-call', 'putin-modi-call', 'lavrov-dar-call']);
+    expect(rows.every((row) => row.type === 'call')).toBe(true);
+  });
+
+  it.each([['RUSSIA'], ['Russian Federation'], ['russian federation'], ['Moscow'], ['Kremlin'], ['RUS']])(
+    'crisis events --actor %j gives the same rows as --actor russia',
+    async (name) => {
+      expect(await json(['events', '--actor', name])).toEqual(await json(['events', '--actor', 'russia']));
+    },
+  );
+
+  it("Pakistan's ambassador's appeal invokes the Tashkent Declaration", async () => {
+    const rows = await json(['statements', '--about', 'Tashkent Declaration']);
+    expect(rows.map((row) => row.id)).toEqual(['jamali-asks-russia-to-help-de-escalate']);
+    expect(rows[0]!.speaker.name).toBe('Mohammad Khalid Jamali');
+  });
+
+  it('Lavrov and Russia invoke the Simla Agreement and the Lahore Declaration', async () => {
+    const simla = (await json(['statements', '--about', 'simla'])).map((row) => row.id);
+    const lahore = (await json(['statements', '--about', 'Lahore Declaration'])).map((row) => row.id);
+    expect(simla).toEqual(lahore);
+    expect(simla).toContain('lavrov-urges-de-escalation-under-simla-and-lahore');
+  });
+});

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runBinary } from './helpers.js';
+
+/** The built binary, run as a user's shell runs it, against the bundled database. */
+describe('the crisis binary', () => {
+  it('answers the main job: crisis events --actor russia', () => {
+    const result = runBinary(['events', '--actor', 'russia']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('id\tdate\ttype\ttitle\tactors');
+    expect(lines.slice(1).map((line) => line.split('\t')[0])).toEqual(['lavrov-jaishankar-call', 'putin-modi-call', 'lavrov-dar-call']);
+  });
+
+  it('prints JSON for scripts', () => {
+    const result = runBinary(['statements', '--actor', 'putin', '--json']);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as { quote: string | null }[];
+    expect(rows.map((row) => row.quote)).toContain('strongly condemned the terror attack in Pahalgam, India');
+  });
+
+  it('shows one record with its quotes', () => {
+    const result = runBinary(['show', 'pahalgam-attack']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('“the Pahalgam terror attack, which killed 26 people, most of them tourists”');
+  });
+
+  it.each([
+    { args: ['events', '--actor', 'narnia'], code: 2 },
+    { args: ['events', '--since', '2025-02-30'], code: 2 },
+    { args: ['nonsense'], code: 2 },
+    { args: ['show', 'no-such-record'], code: 3 },
+    { args: ['--db', '/nonexistent.db', 'events'], code: 1 },
+  ])('$args exits $code with one line on stderr and no stack trace', ({ args, code }) => {
+    const result = runBinary(args);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^crisis: [^\n]+\n$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ['events --json | true'],
+    ['show pahalgam-attack | true'],
+    ['sources --format csv | head -c 1 > /dev/null'],
+  ])('ends quietly with status 0 when the reader goes away: crisis %s', (pipeline) => {
+    const script = `node ${join(ROOT, 'bin', 'crisis.js')} ${pipeline}; echo "status=\${PIPESTATUS[0]}" >&2`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(result.stderr).toBe('status=0\n');
+  });
+
+  it('opens the bundled database read-only', () => {
+    const check = `
+      import Database from 'better-sqlite3';
+      import { openDatabase, BUNDLED_DB } from './dist/db/open.js';
+      const db = openDatabase(BUNDLED_DB);
+      try { db.exec('DELETE FROM events'); console.log('written'); } catch (e) { console.log(e.code); }`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', check], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stdout.trim()).toBe('SQLITE_READONLY');
+  });
+});

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { buildDatabase } from '../src/build/build.js';
+import { BuildFailed, formatProblem } from '../src/build/problems.js';
+import { main } from '../src/cli/main.js';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const DATA_DIR = join(ROOT, 'data');
+export const BUNDLED_DB = join(DATA_DIR, 'crisis.db');
+export const FIXTURE_DATA = join(ROOT, 'test', 'fixtures', 'data');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  tty?: boolean;
+  columns?: number;
+  env?: Record<string, string | undefined>;
+}
+
+/** Runs the CLI in-process with captured streams, as the binary would but without a subprocess. */
+export async function runCli(argv: string[], { tty = false, columns = 100, env = {} }: RunOptions = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stdoutIsTTY: tty,
+    columns,
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the built binary, as a user's shell would. */
+export function runBinary(args: string[], env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'crisis.js'), ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(prefix = 'crisis-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+type Records = Record<string, unknown>[];
+
+/**
+ * Copies the fixture fact files, lets `change` edit, replace or remove one file, and builds. Returns the
+ * problems the build reported (formatted as the build prints them), or none and the database path.
+ */
+export type FixtureChange =
+  | { file: string; edit: (records: Records) => void }
+  | { file: string; text: string }
+  | { file: string; remove: true };
+
+export function buildFixture(change?: FixtureChange): { problems: string[]; db: string; dir: string } {
+  const dir = tempDir();
+  cpSync(FIXTURE_DATA, dir, { recursive: true });
+  if (change) {
+    const path = join(dir, change.file);
+    if ('edit' in change) {
+      const records = (parse(readFileSync(path, 'utf8')) ?? []) as Records;
+      change.edit(records);
+      writeFileSync(path, stringify(records));
+    } else if ('text' in change) {
+      writeFileSync(path, change.text);
+    } else {
+      rmSync(path);
+    }
+  }
+  const db = join(dir, 'crisis.db');
+  try {
+    buildDatabase(dir, db);
+    return { problems: [], db, dir };
+  } catch (error) {
+    if (error instanceof BuildFailed) return { problems: error.problems.map(formatProblem), db, dir };
+    throw error;
+  }
+}
+
+/** The fixture database, built once per test file. */
+let fixtureDb: string | undefined;
+export function fixtureDatabase(): string {
+  if (!fixtureDb) {
+    const { problems, db } = buildFixture();
+    if (problems.length) throw new Error(`fixture does not build:\n${problems.join('\n')}`);
+    fixtureDb = db;
+  }
+  return fixtureDb;
+}
+
+export function find(records: Records, id: string): Record<string, unknown> {
+  const record = records.find((r) => r.id === id);
+  if (!record) throw new Error(`fixture has no record '${id}'`);
+  return record;
+}
