@@ -6,6 +6,9 @@ import type { RecordView } from './views.js';
 export const FORMATS = ['table', 'json', 'jsonl', 'csv', 'tsv'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** Columns a table never narrows: ids are copied into `crisis show`, dates are short. */
+const WHOLE_FIELDS = new Set(['id', 'date', 'published', 'event', 'in_response_to']);
+
 export interface OutputSettings {
   format: Format;
   /** Fields chosen with --fields; otherwise all fields for JSON and the view's columns for text. */
@@ -42,8 +45,13 @@ export async function writeRecords(out: Output, records: object[], view: RecordV
       const fields = settings.fields ?? view.columns;
       const paint = await loadPaint(settings.color);
       const { renderTable } = await import('./table.js');
-      const cells = rows.map((row) => fields.map((field) => (field === 'id' ? paint.cyan(cellText(row.id)) : cellText(row[field]))));
-      out.write(renderTable(fields.map(headerText), cells, settings.width, paint));
+      const columns = fields.map((field) => ({
+        header: headerText(field),
+        keepWhole: WHOLE_FIELDS.has(field),
+        style: field === 'id' ? paint.cyan : undefined,
+      }));
+      const cells = rows.map((row) => fields.map((field) => cellText(row[field])));
+      out.write(renderTable(columns, cells, settings.width, paint));
       out.write(paint.dim(`${rows.length} ${rows.length === 1 ? 'record' : 'records'}${undatedNote(rows, fields)}\n`));
       return;
     }

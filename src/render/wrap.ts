@@ -1,8 +1,19 @@
-/** Breaks text into lines of at most `width` characters at spaces (a longer word stands alone). */
+/**
+ * Breaks text into lines of at most `width` characters at spaces; a word longer than a line
+ * (an id in a narrow column) is cut into pieces rather than lost.
+ */
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const whole of text.split(/\s+/).filter(Boolean)) {
+    let word = whole;
+    while (word.length > width) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+      line = '';
+    }
+    if (!word) continue;
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
