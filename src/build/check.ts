@@ -25,7 +25,7 @@ export function checkDataset(dataset: Dataset, dataDir: string): Problem[] {
   for (const kind of Object.keys(factFiles) as RecordKind[]) {
     for (const record of dataset[kind]) {
       const earlier = kindOf.get(record.id);
-      if (earlier) report(kind, record.id, `id is already used by a${earlier === 'actor' || earlier === 'event' || earlier === 'agreement' ? 'n' : ''} ${earlier} in ${factFiles[earlier].file}`);
+      if (earlier) report(kind, record.id, `id is already used by ${withArticle(earlier)} in ${factFiles[earlier].file}`);
       else kindOf.set(record.id, kind);
     }
   }
@@ -49,7 +49,7 @@ export function checkDataset(dataset: Dataset, dataDir: string): Problem[] {
     if (target === undefined) return;
     const found = kindOf.get(target);
     if (!found) report(kind, record, `${field}: no record '${target}'`);
-    else if (!wanted.includes(found)) report(kind, record, `${field}: '${target}' is a${found === 'actor' || found === 'event' || found === 'agreement' ? 'n' : ''} ${found}, expected ${wanted.join(' or ')}`);
+    else if (!wanted.includes(found)) report(kind, record, `${field}: '${target}' is ${withArticle(found)}, expected ${wanted.join(' or ')}`);
   };
 
   const actorKind = new Map(dataset.actor.map((actor) => [actor.id, actor.kind]));
@@ -111,6 +111,10 @@ export function checkDataset(dataset: Dataset, dataDir: string): Problem[] {
     if (!inCitedSource) report('statement', statement.id, `quote is not found word for word in any source it cites: "${quote}"`);
   }
   return problems;
+}
+
+function withArticle(kind: RecordKind): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 type QuoteCheck = (quote: string) => boolean;
