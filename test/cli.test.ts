@@ -313,6 +313,14 @@ describe('usage errors, missing records and bad databases', () => {
     expect(result.stderr).toMatch(/is not a crisis database: no such table: meta/);
   });
 
+  it('a database broken in a way no check foresaw exits 1 with one line and no stack trace', async () => {
+    const path = join(tempDir(), 'broken.db');
+    const Database = (await import('better-sqlite3')).default;
+    new Database(path).exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema_version', '1')").close();
+    const result = await runCli(['--db', path, 'events']);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'crisis: unexpected error: no such table: events\n' });
+  });
+
   it('nothing a user types can change the database', async () => {
     const copy = join(tempDir(), 'copy.db');
     copyFileSync(db, copy);
