@@ -177,6 +177,12 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     problem: /^actors\.yaml: sergey-lavrov: country: 'vladimir-putin' is not a state/,
   },
   {
+    rule: 'a state belongs to no other state',
+    file: 'actors.yaml',
+    edit: (records) => (find(records, 'russia').country = 'india'),
+    problem: /^actors\.yaml: russia: country: a state does not belong to another state/,
+  },
+  {
     rule: 'an actor kind is from the known list',
     file: 'actors.yaml',
     edit: (records) => (find(records, 'russia').kind = 'empire'),

@@ -282,6 +282,7 @@ describe('usage errors, missing records and bad databases', () => {
     { argv: ['show', 'pahalgam-atack'], code: 3, err: /^crisis: no record 'pahalgam-atack' \(did you mean 'pahalgam-attack'\?\)\n$/ },
     { argv: ['show', 'nothing-like-it'], code: 3, err: /^crisis: no record 'nothing-like-it'\n$/ },
     { argv: ['show', 'pahalgam-attack', '--format', 'csv'], code: 2, err: /show prints text or json, not 'csv'/ },
+    { argv: ['show', 'pahalgam-attack', '--json', '--format', 'text'], code: 2, err: /--json and --format text ask for different formats/ },
   ])('$argv exits $code', async ({ argv, code, err }) => {
     const result = await run(argv);
     expect(result.code).toBe(code);

@@ -53,7 +53,6 @@ describe('the crisis binary', () => {
 
   it('opens the bundled database read-only', () => {
     const check = `
-      import Database from 'better-sqlite3';
       import { openDatabase, BUNDLED_DB } from './dist/db/open.js';
       const db = openDatabase(BUNDLED_DB);
       try { db.exec('DELETE FROM events'); console.log('written'); } catch (e) { console.log(e.code); }`;

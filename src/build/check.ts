@@ -6,8 +6,8 @@ import type { Dataset } from './load.js';
 import type { Problem } from './problems.js';
 import { factFiles, type CitationInput, type RecordKind, type SourceInput } from './schema.js';
 
-/** The kinds that state a fact and so must cite a source. */
-const CITING_KINDS = ['agreement', 'event', 'statement', 'measure'] as const;
+/** The kinds that state a dated fact and so must cite a source. */
+const FACT_KINDS = ['agreement', 'event', 'statement', 'measure'] as const;
 
 /**
  * Checks what a schema cannot: ids unique across the database, dates real and of the stated
@@ -30,8 +30,7 @@ export function checkDataset(dataset: Dataset, dataDir: string): Problem[] {
     }
   }
 
-  const datedKinds = ['agreement', 'event', 'statement', 'measure'] as const;
-  for (const kind of datedKinds) {
+  for (const kind of FACT_KINDS) {
     for (const record of dataset[kind]) {
       const span = parseDate(record.date);
       if (!span) report(kind, record.id, `date '${record.date}' is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD`);
@@ -96,7 +95,7 @@ export function checkDataset(dataset: Dataset, dataDir: string): Problem[] {
       else if (found && !found(citation.quote)) report(kind, record, `sources.${i}.quote is not found word for word in source '${citation.source}': "${citation.quote}"`);
     });
   };
-  for (const kind of CITING_KINDS) {
+  for (const kind of FACT_KINDS) {
     for (const record of dataset[kind]) {
       if (record.sources.length === 0) report(kind, record.id, 'sources: cites no source; every fact needs at least one citation with a verbatim quote');
       checkCitations(kind, record.id, record.sources);

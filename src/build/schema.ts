@@ -103,11 +103,6 @@ export const sourceSchema = z.strictObject({
   excerpts: z.string().optional(),
 });
 
-export type ActorInput = z.infer<typeof actorSchema>;
-export type AgreementInput = z.infer<typeof agreementSchema>;
-export type EventInput = z.infer<typeof eventSchema>;
-export type StatementInput = z.infer<typeof statementSchema>;
-export type MeasureInput = z.infer<typeof measureSchema>;
 export type SourceInput = z.infer<typeof sourceSchema>;
 export type CitationInput = z.infer<typeof citationSchema>;
 

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
 /** The candidate closest to what was typed, if it is close enough to be a slip. */
-export function closest(typed: string, candidates: Iterable<string>): string | undefined {
+function closest(typed: string, candidates: Iterable<string>): string | undefined {
   const needle = typed.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(needle.length / 3)) + 1;

@@ -38,11 +38,13 @@ Examples:
   $ crisis show simla-agreement --json | jq '.sources[].quote'
 `)
     .action(async (typed: string, raw: { json?: boolean; format?: string }) => {
+      if (raw.json && raw.format !== undefined && raw.format !== 'json') {
+        throw new UsageError(`--json and --format ${raw.format} ask for different formats; give one`);
+      }
       const format = raw.json ? 'json' : raw.format ?? 'text';
       if (format !== 'text' && format !== 'json') throw new UsageError(`show prints text or json, not '${format}'`);
       const db = ctx.db();
-      const id = resolveId(db, typed);
-      const kind = recordKind(db, id)!;
+      const { id, kind } = resolveRecord(db, typed);
       const record = finders[kind]!(db, id)[0]!;
       const links = findLinks(db, id);
       if (format === 'json') {
@@ -55,12 +57,13 @@ Examples:
 }
 
 /** An exact id first; else an actor's or agreement's name or alias ("putin", "Simla Accord"). */
-function resolveId(db: Db, typed: string): string {
+function resolveRecord(db: Db, typed: string): { id: string; kind: string } {
   const id = typed.trim().toLowerCase();
-  if (recordKind(db, id)) return id;
-  for (const kind of ['actor', 'agreement'] as const) {
-    const matches = matchName(listNames(db, kind), typed);
-    if (matches.length === 1) return matches[0]!;
+  const kind = recordKind(db, id);
+  if (kind) return { id, kind };
+  for (const named of ['actor', 'agreement'] as const) {
+    const matches = matchName(listNames(db, named), typed);
+    if (matches.length === 1) return { id: matches[0]!, kind: named };
   }
   throw new NotFoundError(`no record '${typed}'${didYouMean(id, listIds(db))}`);
 }

@@ -6,7 +6,7 @@ export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(cellText).join('; ');
   if (typeof value === 'object') {
-    const ref = value as { id?: string; name?: string; role?: string; quote?: string };
+    const ref = value as { id?: string; name?: string; role?: string };
     if (ref.name !== undefined) return ref.role ? `${ref.name} (${ref.role})` : ref.name;
     return ref.id ?? JSON.stringify(value);
   }

@@ -35,5 +35,3 @@ export const views = {
     columns: ['id', 'published', 'publisher', 'title', 'cited_by'],
   },
 } satisfies Record<string, RecordView>;
-
-export type ViewName = keyof typeof views;
