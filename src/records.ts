@@ -32,12 +32,40 @@ export interface Citation {
   quote: string;
 }
 
+/** A number a source reports about a record; several of one name mean the reports disagree. */
+export interface Figure {
+  figure: string;
+  value: number;
+  /** The top of a range; value is then its bottom. */
+  max: number | null;
+  qualifier: 'exact' | 'at-least' | 'about' | 'up-to';
+  claimed_by: ActorRef | null;
+  /** The id of the source (one of the record's sources) and its words. */
+  source: string;
+  quote: string;
+}
+
+/** One side's claim on a disputed point about a record, with its source. */
+export interface Claim {
+  about: string;
+  claim: string;
+  claimed_by: ActorRef | null;
+  source: string;
+  quote: string;
+}
+
+/** What every dated fact may carry. */
+interface FactExtras {
+  figures: Figure[];
+  claims: Claim[];
+}
+
 interface Dated {
   date: string;
   date_precision: DatePrecision;
 }
 
-export interface EventRecord extends Dated {
+export interface EventRecord extends Dated, FactExtras {
   id: string;
   kind: 'event';
   title: string;
@@ -45,13 +73,14 @@ export interface EventRecord extends Dated {
   type: string;
   location: string | null;
   actors: ActorRoleRef[];
-  fatalities: number | null;
-  injured: number | null;
+  /** Ids of the records this one answers. */
+  in_response_to: string[];
+  agreements: AgreementRef[];
   cameo: string | null;
   sources: Citation[];
 }
 
-export interface StatementRecord extends Dated {
+export interface StatementRecord extends Dated, FactExtras {
   id: string;
   kind: 'statement';
   title: string;
@@ -62,12 +91,13 @@ export interface StatementRecord extends Dated {
   addressees: ActorRef[];
   quote: string | null;
   event: string | null;
+  in_response_to: string[];
   agreements: AgreementRef[];
   cameo: string | null;
   sources: Citation[];
 }
 
-export interface MeasureRecord extends Dated {
+export interface MeasureRecord extends Dated, FactExtras {
   id: string;
   kind: 'measure';
   title: string;
@@ -76,7 +106,7 @@ export interface MeasureRecord extends Dated {
   against: ActorRef;
   category: string;
   status: string;
-  in_response_to: string | null;
+  in_response_to: string[];
   agreements: AgreementRef[];
   cameo: string | null;
   sources: Citation[];
@@ -88,12 +118,14 @@ export interface ActorRecord {
   kind: string;
   name: string;
   country: ActorRef | null;
+  /** The body it is part of, if any (ISPR of Pakistan's armed forces). */
+  part_of: ActorRef | null;
   title: string | null;
   aliases: string[];
   sources: Citation[];
 }
 
-export interface AgreementRecord extends Dated {
+export interface AgreementRecord extends Dated, FactExtras {
   id: string;
   kind: 'agreement';
   name: string;

@@ -3,6 +3,9 @@ import { buildFixture, find } from './helpers.js';
 
 type Records = Record<string, unknown>[];
 
+const figure = (records: Records, id: string, index: number) =>
+  (find(records, id).figures as Record<string, unknown>[])[index]!;
+
 /**
  * Each data rule: one record in the fixture is broken one way, and the build must refuse it,
  * naming the file, the record and the reason.
@@ -141,22 +144,106 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     problem: /^statements\.yaml: lavrov-cites-simla: agreements\.0: no record 'tashkent-declaration'/,
   },
   {
-    rule: 'in_response_to must name an event or a measure',
+    rule: 'in_response_to must name a fact, not an actor',
     file: 'measures.yaml',
-    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = 'vladimir-putin'),
-    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to: 'vladimir-putin' is an actor, expected event or measure/,
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = ['india-suspends-treaty', 'vladimir-putin']),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.1: 'vladimir-putin' is an actor, expected event or statement or measure or agreement/,
   },
   {
     rule: 'in_response_to must exist',
     file: 'measures.yaml',
-    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = 'india-closes-airspace'),
-    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to: no record 'india-closes-airspace'/,
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = ['india-closes-airspace']),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.0: no record 'india-closes-airspace'/,
+  },
+  {
+    rule: 'in_response_to is a list (one id in brackets)',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = 'india-suspends-treaty'),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to: /,
   },
   {
     rule: 'a measure cannot answer something dated after it',
     file: 'measures.yaml',
     edit: (records) => (find(records, 'india-suspends-treaty').date = '2025-04-21'),
-    problem: /^measures\.yaml: india-suspends-treaty: in_response_to: 'pahalgam-attack' \(2025-04-22\) is dated after the measure/,
+    problem: /^measures\.yaml: india-suspends-treaty: in_response_to\.0: 'pahalgam-attack' \(2025-04-22\) is dated after the measure/,
+  },
+  {
+    rule: 'a statement may answer an event, but not one dated after it',
+    file: 'statements.yaml',
+    edit: (records) => Object.assign(find(records, 'lavrov-cites-simla'), { date: '2025-04-30', date_precision: 'day', in_response_to: ['putin-modi-call'] }),
+    problem: /^statements\.yaml: lavrov-cites-simla: in_response_to\.0: 'putin-modi-call' \(2025-05-05\) is dated after the statement/,
+  },
+  {
+    rule: 'a record cannot answer itself',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'putin-modi-call').in_response_to = ['putin-modi-call']),
+    problem: /^events\.yaml: putin-modi-call: in_response_to\.0: a record cannot answer itself/,
+  },
+  {
+    rule: "an event's agreements must exist",
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'putin-modi-call').agreements = ['tashkent-declaration']),
+    problem: /^events\.yaml: putin-modi-call: agreements\.0: no record 'tashkent-declaration'/,
+  },
+  {
+    rule: "a figure's source must also be among the record's sources",
+    file: 'events.yaml',
+    edit: (records) => ((find(records, 'pahalgam-attack').sources as unknown[]).splice(1)),
+    problem: /^events\.yaml: pahalgam-attack: figures\.1\.source: 'asian-age-modi-will-punish-ultras' is not among the record's sources/,
+  },
+  {
+    rule: "a figure's number must be in its quote or in the fact pack's figures for its page",
+    file: 'events.yaml',
+    edit: (records) => (figure(records, 'pahalgam-attack', 1).value = 29),
+    problem: /^events\.yaml: pahalgam-attack: figures\.1: neither the quote nor the fact pack's figures for source 'asian-age-modi-will-punish-ultras' give the number 29/,
+  },
+  {
+    rule: "a figure's number must be in its quote (a whole-text source has no pack figures)",
+    file: 'events.yaml',
+    edit: (records) => (figure(records, 'pahalgam-attack', 0).value = 27),
+    problem: /^events\.yaml: pahalgam-attack: figures\.0: neither the quote nor .* give the number 27/,
+  },
+  {
+    rule: "a figure's quote is checked word for word",
+    file: 'events.yaml',
+    edit: (records) => (figure(records, 'pahalgam-attack', 0).quote = 'which killed 26 tourists'),
+    problem: /^events\.yaml: pahalgam-attack: figures\.0\.quote is not found word for word in source 'seed-article'/,
+  },
+  {
+    rule: "a range's top cannot be below its bottom",
+    file: 'events.yaml',
+    edit: (records) => (figure(records, 'pahalgam-attack', 0).max = 20),
+    problem: /^events\.yaml: pahalgam-attack: figures\.0\.max: 20 is less than value 26/,
+  },
+  {
+    rule: 'a figure is claimed by a known actor',
+    file: 'events.yaml',
+    edit: (records) => (figure(records, 'pahalgam-attack', 1).claimed_by = 'asian-age'),
+    problem: /^events\.yaml: pahalgam-attack: figures\.1\.claimed_by: no record 'asian-age'/,
+  },
+  {
+    rule: 'a figure qualifier is from the known list',
+    file: 'events.yaml',
+    edit: (records) => (figure(records, 'pahalgam-attack', 0).qualifier = 'roughly'),
+    problem: /^events\.yaml: pahalgam-attack: figures\.0\.qualifier: /,
+  },
+  {
+    rule: "a claim's quote is checked and its source cited",
+    file: 'statements.yaml',
+    edit: (records) =>
+      (find(records, 'lavrov-cites-simla').claims = [
+        { about: 'brokered-by', claim: 'Russia offered to help.', claimed_by: 'sergey-lavrov', source: 'jang-pahalgam-attack-toll', quote: 'at least 26 people' },
+      ]),
+    problem: /^statements\.yaml: lavrov-cites-simla: claims\.0\.source: 'jang-pahalgam-attack-toll' is not among the record's sources/,
+  },
+  {
+    rule: "a claim's claimant must be an actor",
+    file: 'statements.yaml',
+    edit: (records) =>
+      (find(records, 'lavrov-cites-simla').claims = [
+        { about: 'position', claim: 'Bilateral talks.', claimed_by: 'simla-agreement', source: 'seed-article', quote: 'Simla Agreement' },
+      ]),
+    problem: /^statements\.yaml: lavrov-cites-simla: claims\.0\.claimed_by: 'simla-agreement' is an agreement, expected actor/,
   },
   {
     rule: 'a measure status is from the known list',
@@ -181,6 +268,21 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     file: 'actors.yaml',
     edit: (records) => (find(records, 'russia').country = 'india'),
     problem: /^actors\.yaml: russia: country: a state does not belong to another state/,
+  },
+  {
+    rule: 'a body is part of an organisation or group, not a state (that is country)',
+    file: 'actors.yaml',
+    edit: (records) => (find(records, 'sergey-lavrov').part_of = 'russia'),
+    problem: /^actors\.yaml: sergey-lavrov: part_of: 'russia' is a state; a person or body is part of an organisation or group/,
+  },
+  {
+    rule: 'part_of may not lead back to the actor',
+    file: 'actors.yaml',
+    edit: (records) => {
+      records.push({ id: 'ministry', name: 'Ministry', kind: 'organisation', part_of: 'cabinet' });
+      records.push({ id: 'cabinet', name: 'Cabinet', kind: 'organisation', part_of: 'ministry' });
+    },
+    problem: /^actors\.yaml: ministry: part_of: leads back to itself/,
   },
   {
     rule: 'an actor kind is from the known list',
@@ -232,7 +334,7 @@ describe('the build refuses a broken file', () => {
 
   it('a missing fact file', () => {
     const { problems } = buildFixture({ file: 'measures.yaml', remove: true });
-    expect(problems).toEqual(['measures.yaml: -: file is missing']);
+    expect(problems).toEqual(['measures.yaml: -: file is missing (or give files under measures/)']);
   });
 });
 

@@ -32,6 +32,32 @@ describe('the database build', () => {
   });
 });
 
+describe('fact files in folders', () => {
+  const extraEvent = (id: string) => `- id: ${id}
+  date: "2025-05-06"
+  date_precision: day
+  title: Another event
+  summary: Something else happened.
+  type: call
+  sources:
+    - source: seed-article
+      quote: "the Pahalgam terror attack"
+`;
+
+  it("reads every YAML file under a kind's folder beside its main file", () => {
+    const { problems, db } = buildFixture({ file: 'events/2025-05-06.yaml', text: extraEvent('another-event') });
+    expect(problems).toEqual([]);
+    const database = new Database(db, { readonly: true });
+    expect(database.prepare("SELECT title FROM events WHERE id = 'another-event'").get()).toEqual({ title: 'Another event' });
+    database.close();
+  });
+
+  it('names the file in the folder a problem is in, and the file an id was first used in', () => {
+    const { problems } = buildFixture({ file: 'events/2025-05-06.yaml', text: extraEvent('putin-modi-call') });
+    expect(problems).toEqual(["events/2025-05-06.yaml: putin-modi-call: id is already used by an event in events.yaml"]);
+  });
+});
+
 describe('the bundled database', () => {
   it('is up to date with the fact files it was built from (run npm run build if not)', () => {
     const db = new Database(BUNDLED_DB, { readonly: true });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureDatabase, runCli, tempDir, type RunOptions } from './helpers.js';
+import { SCHEMA_VERSION } from '../src/db/schema.js';
+import { buildFixture, find, fixtureDatabase, runCli, tempDir, type RunOptions } from './helpers.js';
 
 let db: string;
 beforeAll(() => {
@@ -77,14 +78,17 @@ describe('formats', () => {
     const rows = JSON.parse((await run(['measures', '--json'])).stdout);
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0])).toEqual([
-      'id', 'kind', 'date', 'date_precision', 'title', 'summary', 'by', 'against', 'category', 'status', 'in_response_to', 'agreements', 'cameo', 'sources',
+      'id', 'kind', 'date', 'date_precision', 'title', 'summary', 'by', 'against', 'category', 'status', 'in_response_to', 'agreements', 'cameo',
+      'figures', 'claims', 'sources',
     ]);
     expect(rows[1]).toMatchObject({
       id: 'pakistan-closes-airspace',
       kind: 'measure',
       by: { id: 'pakistan', name: 'Pakistan' },
       against: { id: 'india', name: 'India' },
-      in_response_to: 'india-suspends-treaty',
+      in_response_to: ['india-suspends-treaty'],
+      figures: [],
+      claims: [],
       sources: [{ id: 'seed-article', title: 'Seed article', publisher: null, url: null, published: null, quote: 'closing its airspace to Indian airliners' }],
     });
   });
@@ -175,7 +179,7 @@ describe('filters', () => {
     { argv: ['agreements', '--actor', 'india'], expected: ['simla-agreement'] },
     { argv: ['agreements', '--actor', 'russia'], expected: [] },
     { argv: ['agreements', '--since', '1973'], expected: [] },
-    { argv: ['sources'], expected: ['seed-article'] },
+    { argv: ['sources'], expected: ['seed-article', 'asian-age-modi-will-punish-ultras', 'jang-pahalgam-attack-toll'] },
   ])('$argv', async ({ argv, expected }) => {
     expect(await ids(argv)).toEqual(expected);
   });
@@ -224,6 +228,50 @@ describe('show', () => {
         '',
       ].join('\n'),
     });
+  });
+
+  it('shows every report of a figure with its source and quote, and says when reports differ', async () => {
+    const { stdout } = await run(['show', 'pahalgam-attack'], { columns: 80 });
+    expect(stdout).toContain(
+      [
+        'Figures',
+        '  killed — reports differ',
+        '    26 [seed-article]',
+        '      “the Pahalgam terror attack, which killed 26 people”',
+        '    28 [asian-age-modi-will-punish-ultras]',
+        '      “The terrorists responsible for this attack”',
+        '',
+        'Sources',
+      ].join('\n'),
+    );
+  });
+
+  it('claims on one point are grouped, each with its claimant', async () => {
+    const claims = [
+      { about: 'brokered-by', claim: 'Russia helped.', claimed_by: 'sergey-lavrov', source: 'seed-article', quote: 'Lavrov referred to the 1972 Simla Accord' },
+      { about: 'brokered-by', claim: 'Nobody helped.', source: 'seed-article', quote: 'Simla Accord' },
+    ];
+    const { db: claimsDb, problems } = buildFixture({ file: 'statements.yaml', edit: (records) => (find(records, 'lavrov-cites-simla').claims = claims) });
+    expect(problems).toEqual([]);
+    const { stdout } = await runCli(['--db', claimsDb, 'show', 'lavrov-cites-simla'], { columns: 80 });
+    expect(stdout).toContain(
+      [
+        'Claims',
+        '  brokered-by — reports differ',
+        '    Russia helped. — per Sergey Lavrov [seed-article]',
+        '      “Lavrov referred to the 1972 Simla Accord”',
+        '    Nobody helped. [seed-article]',
+        '      “Simla Accord”',
+      ].join('\n'),
+    );
+    const [statement] = JSON.parse((await runCli(['--db', claimsDb, 'statements', '--json', '--fields', 'id,claims', '--actor', 'lavrov'])).stdout);
+    expect(statement.claims[0]).toEqual({ ...claims[0], claimed_by: { id: 'sergey-lavrov', name: 'Sergey Lavrov' } });
+  });
+
+  it('flattens figures to one readable cell in a pipe', async () => {
+    expect((await run(['events', '--fields', 'id,figures', '--type', 'attack'])).stdout).toBe(
+      'id\tfigures\npahalgam-attack\tkilled 26; killed 28\n',
+    );
   });
 
   it('--json prints one object with its links', async () => {
@@ -317,7 +365,7 @@ describe('usage errors, missing records and bad databases', () => {
   it('a database broken in a way no check foresaw exits 1 with one line and no stack trace', async () => {
     const path = join(tempDir(), 'broken.db');
     const Database = (await import('better-sqlite3')).default;
-    new Database(path).exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema_version', '1')").close();
+    new Database(path).exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`).close();
     const result = await runCli(['--db', path, 'events']);
     expect(result).toEqual({ code: 1, stdout: '', stderr: 'crisis: unexpected error: no such table: events\n' });
   });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { buildDatabase } from '../src/build/build.js';
 import { BuildFailed, formatProblem } from '../src/build/problems.js';
@@ -72,6 +72,7 @@ export function buildFixture(change?: FixtureChange): { problems: string[]; db: 
       change.edit(records);
       writeFileSync(path, stringify(records));
     } else if ('text' in change) {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, change.text);
     } else {
       rmSync(path);

@@ -10,8 +10,8 @@ export interface BuildResult {
 
 /** Validates the fact files under `dataDir` and writes the database to `out`; throws BuildFailed listing every problem. */
 export function buildDatabase(dataDir: string, out: string): BuildResult {
-  const { dataset, problems } = loadDataset(dataDir);
-  problems.push(...checkDataset(dataset, dataDir));
+  const { dataset, problems, origins } = loadDataset(dataDir);
+  problems.push(...checkDataset(dataset, dataDir, origins));
   if (problems.length) throw new BuildFailed(problems);
   writeDatabase(dataset, out, inputDigest(dataDir));
   return { counts: Object.fromEntries(Object.entries(dataset).map(([kind, records]) => [kind, records.length])) };

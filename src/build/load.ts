@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
@@ -10,26 +10,43 @@ type Parsed<K extends RecordKind> = z.infer<(typeof factFiles)[K]['schema']>;
 /** Every record of every kind, as parsed from the fact files, in file order. */
 export type Dataset = { [K in RecordKind]: Parsed<K>[] };
 
-/** Reads and schema-checks every fact file; records that fail their schema are left out and reported. */
-export function loadDataset(dataDir: string): { dataset: Dataset; problems: Problem[] } {
+/** The fact file (relative to the data folder) each parsed record came from, so a problem can name it. */
+export type Origins = WeakMap<object, string>;
+
+/**
+ * Reads and schema-checks every fact file; records that fail their schema are left out and reported.
+ * A kind's records live in `<kind>s.yaml`, in files under `<kind>s/` (read in name order, so a day or a
+ * topic can have a file of its own), or both.
+ */
+export function loadDataset(dataDir: string): { dataset: Dataset; problems: Problem[]; origins: Origins } {
   const problems: Problem[] = [];
+  const origins: Origins = new WeakMap();
   const dataset = {} as Dataset;
   for (const kind of Object.keys(factFiles) as RecordKind[]) {
-    dataset[kind] = loadKind(dataDir, kind, problems) as never;
+    const files = kindFiles(dataDir, kind);
+    if (files.length === 0) problems.push({ file: factFiles[kind].file, record: '-', message: `file is missing (or give files under ${factFiles[kind].folder}/)` });
+    dataset[kind] = files.flatMap((file) => loadFile(dataDir, file, kind, problems, origins)) as never;
   }
-  return { dataset, problems };
+  return { dataset, problems, origins };
 }
 
-function loadKind(dataDir: string, kind: RecordKind, problems: Problem[]): unknown[] {
-  const { file, schema } = factFiles[kind];
-  const path = join(dataDir, file);
-  if (!existsSync(path)) {
-    problems.push({ file, record: '-', message: 'file is missing' });
-    return [];
+/** The files holding a kind's records, relative to the data folder. */
+function kindFiles(dataDir: string, kind: RecordKind): string[] {
+  const { file, folder } = factFiles[kind];
+  const files: string[] = existsSync(join(dataDir, file)) ? [file] : [];
+  const dir = join(dataDir, folder);
+  if (existsSync(dir) && statSync(dir).isDirectory()) {
+    const names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+    files.push(...names.map((name) => `${folder}/${name}`));
   }
+  return files;
+}
+
+function loadFile(dataDir: string, file: string, kind: RecordKind, problems: Problem[], origins: Origins): unknown[] {
+  const { schema } = factFiles[kind];
   let items: unknown;
   try {
-    items = parse(readFileSync(path, 'utf8'));
+    items = parse(readFileSync(join(dataDir, file), 'utf8'));
   } catch (error) {
     problems.push({ file, record: '-', message: `not valid YAML: ${firstLine((error as Error).message)}` });
     return [];
@@ -45,6 +62,7 @@ function loadKind(dataDir: string, kind: RecordKind, problems: Problem[]): unkno
     const result = schema.safeParse(item);
     if (result.success) {
       records.push(result.data);
+      origins.set(result.data as object, file);
       return;
     }
     for (const issue of result.error.issues) {

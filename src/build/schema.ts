@@ -11,7 +11,6 @@ const cameo = z
   .string({ error: 'must be a quoted string of 2 to 4 digits, e.g. "039"' })
   .regex(/^\d{2,4}$/, 'must be 2 to 4 digits, e.g. "039"');
 const vocabulary = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be lower-case kebab-case');
-const count = z.number().int().nonnegative();
 
 export const citationSchema = z.strictObject({
   source: ref,
@@ -20,11 +19,46 @@ export const citationSchema = z.strictObject({
 
 const citations = z.array(citationSchema);
 
+/**
+ * A number a source reports (killed, injured, expelled ...), with whose claim it is. Two reports that
+ * differ are two figures of the same name: both are kept, and `show` marks them as disagreeing.
+ */
+export const figureSchema = z.strictObject({
+  figure: vocabulary,
+  value: z.number().nonnegative(),
+  /** The top of a range ("26 to 28"); value is then its bottom. */
+  max: z.number().nonnegative().optional(),
+  qualifier: z.enum(['exact', 'at-least', 'about', 'up-to']).default('exact'),
+  claimed_by: ref.optional(),
+  source: ref,
+  quote: text,
+});
+
+/** Who says what on a disputed point (who brokered a ceasefire); each claim stands with its source. */
+export const claimSchema = z.strictObject({
+  about: vocabulary,
+  claim: text,
+  claimed_by: ref.optional(),
+  source: ref,
+  quote: text,
+});
+
+/** What every dated fact may carry besides its own fields. */
+const factExtras = {
+  figures: z.array(figureSchema).default([]),
+  claims: z.array(claimSchema).default([]),
+};
+
+/** The records a fact answers, where a source says so. */
+const inResponseTo = z.array(ref).default([]);
+
 export const actorSchema = z.strictObject({
   id,
   name: text,
   kind: z.enum(['state', 'person', 'organisation', 'group']),
   country: ref.optional(),
+  /** The body this one is part of (ISPR of Pakistan's armed forces); --actor on the body takes it in. */
+  part_of: ref.optional(),
   title: text.optional(),
   aliases: z.array(text).default([]),
   sources: citations.default([]),
@@ -38,6 +72,7 @@ export const agreementSchema = z.strictObject({
   date_precision: precision,
   parties: z.array(ref).min(1),
   summary: text,
+  ...factExtras,
   sources: citations,
 });
 
@@ -52,9 +87,10 @@ export const eventSchema = z.strictObject({
   actors: z
     .array(z.strictObject({ actor: ref, role: z.enum(['initiator', 'target', 'participant', 'mediator']) }))
     .default([]),
-  fatalities: count.optional(),
-  injured: count.optional(),
+  in_response_to: inResponseTo,
+  agreements: z.array(ref).default([]),
   cameo: cameo.optional(),
+  ...factExtras,
   sources: citations,
 });
 
@@ -70,8 +106,10 @@ export const statementSchema = z.strictObject({
   addressees: z.array(ref).default([]),
   quote: text.optional(),
   event: ref.optional(),
+  in_response_to: inResponseTo,
   agreements: z.array(ref).default([]),
   cameo: cameo.optional(),
+  ...factExtras,
   sources: citations,
 });
 
@@ -85,9 +123,10 @@ export const measureSchema = z.strictObject({
   title: text,
   summary: text,
   status: z.enum(['announced', 'in-force', 'suspended', 'lifted', 'expired']),
-  in_response_to: ref.optional(),
+  in_response_to: inResponseTo,
   agreements: z.array(ref).default([]),
   cameo: cameo.optional(),
+  ...factExtras,
   sources: citations,
 });
 
@@ -105,15 +144,17 @@ export const sourceSchema = z.strictObject({
 
 export type SourceInput = z.infer<typeof sourceSchema>;
 export type CitationInput = z.infer<typeof citationSchema>;
+export type FigureInput = z.infer<typeof figureSchema>;
+export type ClaimInput = z.infer<typeof claimSchema>;
 
-/** One fact file per kind; the file name is the kind's plural. */
+/** Each kind's fact file and folder of fact files, named by the kind's plural. */
 export const factFiles = {
-  actor: { file: 'actors.yaml', schema: actorSchema },
-  agreement: { file: 'agreements.yaml', schema: agreementSchema },
-  event: { file: 'events.yaml', schema: eventSchema },
-  statement: { file: 'statements.yaml', schema: statementSchema },
-  measure: { file: 'measures.yaml', schema: measureSchema },
-  source: { file: 'sources.yaml', schema: sourceSchema },
+  actor: { file: 'actors.yaml', folder: 'actors', schema: actorSchema },
+  agreement: { file: 'agreements.yaml', folder: 'agreements', schema: agreementSchema },
+  event: { file: 'events.yaml', folder: 'events', schema: eventSchema },
+  statement: { file: 'statements.yaml', folder: 'statements', schema: statementSchema },
+  measure: { file: 'measures.yaml', folder: 'measures', schema: measureSchema },
+  source: { file: 'sources.yaml', folder: 'sources', schema: sourceSchema },
 } as const;
 
 export type RecordKind = keyof typeof factFiles;

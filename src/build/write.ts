@@ -4,7 +4,7 @@ import { parseDate } from '../dates.js';
 import { SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
 import { foldName } from '../text.js';
 import type { Dataset } from './load.js';
-import type { CitationInput } from './schema.js';
+import type { CitationInput, ClaimInput, FigureInput } from './schema.js';
 
 /**
  * Writes a checked dataset to a new SQLite file at `out`. The same dataset always gives the same
@@ -29,6 +29,8 @@ export function writeDatabase(dataset: Dataset, out: string, digest: string): vo
 }
 
 function insertAll(db: Database.Database, dataset: Dataset, digest: string): void {
+  // References are checked at commit, so records may point at ones inserted after them (a body at the body it is part of).
+  db.pragma('defer_foreign_keys = ON');
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   meta.run('schema_version', SCHEMA_VERSION);
   meta.run('input_digest', digest);
@@ -68,20 +70,21 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
     source.run({ id: s.id, title: s.title, publisher: s.publisher ?? null, url: s.url ?? null, published: s.published ?? null });
   }
 
-  // Countries first, so a person's country row exists when the person is inserted.
-  const actors = [...dataset.actor].sort((a, b) => Number(a.kind !== 'state') - Number(b.kind !== 'state'));
-  const actor = db.prepare('INSERT INTO actors (id, name, kind, country, title, aliases) VALUES (@id, @name, @kind, @country, @title, @aliases)');
-  const family = db.prepare('INSERT OR IGNORE INTO actor_family (root, member) VALUES (?, ?)');
+  const actors = dataset.actor;
+  const actor = db.prepare(
+    'INSERT INTO actors (id, name, kind, country, part_of, title, aliases) VALUES (@id, @name, @kind, @country, @part_of, @title, @aliases)',
+  );
+  for (const a of actors) addRecord(a.id, 'actor', a.name);
   for (const a of actors) {
-    addRecord(a.id, 'actor', a.name);
-    actor.run({ id: a.id, name: a.name, kind: a.kind, country: a.country ?? null, title: a.title ?? null, aliases: JSON.stringify(a.aliases) });
+    actor.run({
+      id: a.id, name: a.name, kind: a.kind, country: a.country ?? null, part_of: a.part_of ?? null,
+      title: a.title ?? null, aliases: JSON.stringify(a.aliases),
+    });
     addNames('actor', a.id, [a.id, a.name, ...a.aliases]);
     cite(a.id, a.sources);
   }
-  for (const a of actors) {
-    family.run(a.id, a.id);
-    if (a.country) family.run(a.country, a.id);
-  }
+  const family = db.prepare('INSERT OR IGNORE INTO actor_family (root, member) VALUES (?, ?)');
+  for (const [root, member] of actorFamily(actors)) family.run(root, member);
 
   const agreement = db.prepare(
     `INSERT INTO agreements (id, name, aliases, date, date_precision, date_start, date_end, summary)
@@ -91,21 +94,22 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
     addRecord(a.id, 'agreement', a.name, a.date);
     agreement.run({ id: a.id, name: a.name, aliases: JSON.stringify(a.aliases), ...dated(a.date), summary: a.summary });
     addNames('agreement', a.id, [a.id, a.name, ...a.aliases]);
-    involve(a.id, a.parties.map((p) => [p, 'party']));
+    involve(a.id, [...a.parties.map((p): [string, string] => [p, 'party']), ...claimants(a)]);
     cite(a.id, a.sources);
   }
 
   const event = db.prepare(
-    `INSERT INTO events (id, date, date_precision, date_start, date_end, title, summary, type, location, fatalities, injured, cameo)
-     VALUES (@id, @date, @date_precision, @date_start, @date_end, @title, @summary, @type, @location, @fatalities, @injured, @cameo)`,
+    `INSERT INTO events (id, date, date_precision, date_start, date_end, title, summary, type, location, cameo)
+     VALUES (@id, @date, @date_precision, @date_start, @date_end, @title, @summary, @type, @location, @cameo)`,
   );
   for (const e of dataset.event) {
     addRecord(e.id, 'event', e.title, e.date);
     event.run({
       id: e.id, ...dated(e.date), title: e.title, summary: e.summary, type: e.type,
-      location: e.location ?? null, fatalities: e.fatalities ?? null, injured: e.injured ?? null, cameo: e.cameo ?? null,
+      location: e.location ?? null, cameo: e.cameo ?? null,
     });
-    involve(e.id, e.actors.map((a) => [a.actor, a.role]));
+    involve(e.id, [...e.actors.map((a): [string, string] => [a.actor, a.role]), ...claimants(e)]);
+    e.agreements.forEach((a, position) => invokes.run(e.id, a, position));
     cite(e.id, e.sources);
   }
 
@@ -120,26 +124,66 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
       speaker: s.speaker, on_behalf_of: s.on_behalf_of ?? null, quote: s.quote ?? null,
       event_id: s.event ?? null, cameo: s.cameo ?? null,
     });
-    involve(s.id, [[s.speaker, 'speaker'], [s.on_behalf_of, 'on-behalf-of'], ...s.addressees.map((a): [string, string] => [a, 'addressee'])]);
+    involve(s.id, [
+      [s.speaker, 'speaker'], [s.on_behalf_of, 'on-behalf-of'], ...s.addressees.map((a): [string, string] => [a, 'addressee']), ...claimants(s),
+    ]);
     s.agreements.forEach((a, position) => invokes.run(s.id, a, position));
     cite(s.id, s.sources);
   }
 
   const measure = db.prepare(
-    `INSERT INTO measures (id, date, date_precision, date_start, date_end, title, summary, by_actor, against_actor, category, status, in_response_to, cameo)
-     VALUES (@id, @date, @date_precision, @date_start, @date_end, @title, @summary, @by_actor, @against_actor, @category, @status, @in_response_to, @cameo)`,
+    `INSERT INTO measures (id, date, date_precision, date_start, date_end, title, summary, by_actor, against_actor, category, status, cameo)
+     VALUES (@id, @date, @date_precision, @date_start, @date_end, @title, @summary, @by_actor, @against_actor, @category, @status, @cameo)`,
   );
-  // Every measure's record row goes in first, so a measure may answer one listed after it in the file.
   for (const m of dataset.measure) {
     addRecord(m.id, 'measure', m.title, m.date);
-  }
-  for (const m of dataset.measure) {
     measure.run({
       id: m.id, ...dated(m.date), title: m.title, summary: m.summary, by_actor: m.by, against_actor: m.against,
-      category: m.category, status: m.status, in_response_to: m.in_response_to ?? null, cameo: m.cameo ?? null,
+      category: m.category, status: m.status, cameo: m.cameo ?? null,
     });
-    involve(m.id, [[m.by, 'by'], [m.against, 'against']]);
+    involve(m.id, [[m.by, 'by'], [m.against, 'against'], ...claimants(m)]);
     m.agreements.forEach((a, position) => invokes.run(m.id, a, position));
     cite(m.id, m.sources);
   }
+
+  // Every fact's record row is in by now, so a fact may answer one listed after it, in any file.
+  const response = db.prepare('INSERT INTO responses (record_id, position, answers_id) VALUES (?, ?, ?)');
+  const figure = db.prepare(
+    `INSERT INTO figures (record_id, position, figure, value, max, qualifier, claimed_by, source_id, quote)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const claim = db.prepare('INSERT INTO claims (record_id, position, about, claim, claimed_by, source_id, quote) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const fact of [...dataset.agreement, ...dataset.event, ...dataset.statement, ...dataset.measure]) {
+    if ('in_response_to' in fact) fact.in_response_to.forEach((answered, position) => response.run(fact.id, position, answered));
+    fact.figures.forEach((f, position) =>
+      figure.run(fact.id, position, f.figure, f.value, f.max ?? null, f.qualifier, f.claimed_by ?? null, f.source, f.quote));
+    fact.claims.forEach((c, position) => claim.run(fact.id, position, c.about, c.claim, c.claimed_by ?? null, c.source, c.quote));
+  }
+}
+
+/** Each actor a record's figures or claims are claimed by, once, so --actor finds whose claims they are. */
+function claimants(fact: { figures: FigureInput[]; claims: ClaimInput[] }): [string, string][] {
+  const ids = new Set([...fact.figures, ...fact.claims].flatMap((item) => (item.claimed_by ? [item.claimed_by] : [])));
+  return [...ids].map((id) => [id, 'claimant']);
+}
+
+/** (root, member) pairs: every actor is its own member and a member of each body or state above it. */
+function actorFamily(actors: { id: string; country?: string; part_of?: string }[]): [string, string][] {
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const pairs: [string, string][] = [];
+  for (const actor of actors) {
+    const above = new Set<string>([actor.id]);
+    const pending = [actor.id];
+    while (pending.length) {
+      const at = byId.get(pending.pop()!);
+      for (const next of [at?.country, at?.part_of]) {
+        if (next !== undefined && !above.has(next)) {
+          above.add(next);
+          pending.push(next);
+        }
+      }
+    }
+    for (const root of above) pairs.push([root, actor.id]);
+  }
+  return pairs;
 }

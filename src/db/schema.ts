@@ -1,5 +1,5 @@
 /** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,11 +22,13 @@ CREATE TABLE actors (
   name TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('state','person','organisation','group')),
   country TEXT REFERENCES actors(id),
+  part_of TEXT REFERENCES actors(id),
   title TEXT,
   aliases TEXT NOT NULL DEFAULT '[]'
 );
 
--- Each actor with itself and every person or body that belongs to it: --actor russia takes in Lavrov.
+-- Each actor with itself and every person or body that belongs to it, through country or part_of at any
+-- depth: --actor russia takes in Lavrov, --actor pakistan-armed-forces takes in ISPR.
 CREATE TABLE actor_family (
   root TEXT NOT NULL REFERENCES actors(id),
   member TEXT NOT NULL REFERENCES actors(id),
@@ -54,7 +56,7 @@ CREATE TABLE events (
   id TEXT PRIMARY KEY REFERENCES records(id),
   date TEXT NOT NULL, date_precision TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
   title TEXT NOT NULL, summary TEXT NOT NULL, type TEXT NOT NULL,
-  location TEXT, fatalities INTEGER, injured INTEGER, cameo TEXT
+  location TEXT, cameo TEXT
 );
 CREATE INDEX events_by_date ON events(date_end, date_start, id);
 
@@ -78,11 +80,43 @@ CREATE TABLE measures (
   by_actor TEXT NOT NULL REFERENCES actors(id),
   against_actor TEXT NOT NULL REFERENCES actors(id),
   category TEXT NOT NULL, status TEXT NOT NULL,
-  in_response_to TEXT REFERENCES records(id),
   cameo TEXT
 );
 CREATE INDEX measures_by_date ON measures(date_end, date_start, id);
-CREATE INDEX measures_by_response ON measures(in_response_to);
+
+-- What answers what, where a source says so: a measure answering an attack, a closure answering a closure.
+CREATE TABLE responses (
+  record_id TEXT NOT NULL REFERENCES records(id),
+  position INTEGER NOT NULL,
+  answers_id TEXT NOT NULL REFERENCES records(id),
+  PRIMARY KEY (record_id, position)
+) WITHOUT ROWID;
+CREATE INDEX responses_by_answered ON responses(answers_id);
+
+-- Numbers sources report about a record, each with its source, quote and claimant; reports may disagree.
+CREATE TABLE figures (
+  record_id TEXT NOT NULL REFERENCES records(id),
+  position INTEGER NOT NULL,
+  figure TEXT NOT NULL,
+  value REAL NOT NULL, max REAL,
+  qualifier TEXT NOT NULL,
+  claimed_by TEXT REFERENCES actors(id),
+  source_id TEXT NOT NULL REFERENCES sources(id),
+  quote TEXT NOT NULL,
+  PRIMARY KEY (record_id, position)
+) WITHOUT ROWID;
+
+-- Claims on disputed points (who brokered a ceasefire), each with its claimant, source and quote.
+CREATE TABLE claims (
+  record_id TEXT NOT NULL REFERENCES records(id),
+  position INTEGER NOT NULL,
+  about TEXT NOT NULL,
+  claim TEXT NOT NULL,
+  claimed_by TEXT REFERENCES actors(id),
+  source_id TEXT NOT NULL REFERENCES sources(id),
+  quote TEXT NOT NULL,
+  PRIMARY KEY (record_id, position)
+) WITHOUT ROWID;
 
 -- Who takes part in a record, in what role, across every kind: one place for --actor to look.
 CREATE TABLE involvements (
@@ -94,7 +128,7 @@ CREATE TABLE involvements (
 ) WITHOUT ROWID;
 CREATE INDEX involvements_by_actor ON involvements(actor_id);
 
--- The agreements a statement or measure invokes.
+-- The agreements an event, statement or measure invokes.
 CREATE TABLE record_agreements (
   record_id TEXT NOT NULL REFERENCES records(id),
   agreement_id TEXT NOT NULL REFERENCES agreements(id),

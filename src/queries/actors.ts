@@ -14,7 +14,7 @@ export interface ActorFilters {
 export function findActors(db: Db, filters: ActorFilters): ActorRecord[] {
   const rows = db
     .prepare(
-      `SELECT a.id, a.kind, a.name, ${actorJson('a.country')} AS country, a.title, a.aliases,
+      `SELECT a.id, a.kind, a.name, ${actorJson('a.country')} AS country, ${actorJson('a.part_of')} AS part_of, a.title, a.aliases,
               ${citationsJson('a.id')} AS sources
        FROM actors a
        WHERE (@id IS NULL OR a.id = @id)
@@ -28,5 +28,5 @@ export function findActors(db: Db, filters: ActorFilters): ActorRecord[] {
     string,
     unknown
   >[];
-  return rows.map((row) => parseJsonColumns<ActorRecord>(row, ['country', 'aliases', 'sources']));
+  return rows.map((row) => parseJsonColumns<ActorRecord>(row, ['country', 'part_of', 'aliases', 'sources']));
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { AgreementRecord } from '../records.js';
-import { actorsJson, byDate, citationsJson, involves, parseJsonColumns, withinDates } from './fragments.js';
+import { actorsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, involves, parseJsonColumns, withinDates } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 
 export function findAgreements(db: Db, filters: CommonFilters): AgreementRecord[] {
@@ -12,6 +12,7 @@ export function findAgreements(db: Db, filters: CommonFilters): AgreementRecord[
                                        ORDER BY r.date_end, r.date_start, r.id)
                FROM record_agreements ra JOIN records r ON r.id = ra.record_id
                WHERE ra.agreement_id = g.id) AS invoked_by,
+              ${factExtrasColumns('g.id')},
               ${citationsJson('g.id')} AS sources
        FROM agreements g
        WHERE (@id IS NULL OR g.id = @id)
@@ -21,5 +22,5 @@ export function findAgreements(db: Db, filters: CommonFilters): AgreementRecord[
        LIMIT @limit`,
     )
     .all(commonParams(filters)) as Record<string, unknown>[];
-  return rows.map((row) => parseJsonColumns<AgreementRecord>(row, ['aliases', 'parties', 'invoked_by', 'sources']));
+  return rows.map((row) => parseJsonColumns<AgreementRecord>(row, ['aliases', 'parties', 'invoked_by', ...FACT_EXTRAS, 'sources']));
 }

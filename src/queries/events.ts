@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { EventRecord } from '../records.js';
-import { actorsJson, byDate, citationsJson, involves, parseJsonColumns, withinDates } from './fragments.js';
+import { actorsJson, agreementsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, withinDates } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 
 export interface EventFilters extends CommonFilters {
@@ -14,7 +14,10 @@ export function findEvents(db: Db, filters: EventFilters): EventRecord[] {
     .prepare(
       `SELECT e.id, 'event' AS kind, e.date, e.date_precision, e.title, e.summary, e.type, e.location,
               ${actorsJson('e.id', EVENT_ROLES, true)} AS actors,
-              e.fatalities, e.injured, e.cameo,
+              ${inResponseToJson('e.id')} AS in_response_to,
+              ${agreementsJson('e.id')} AS agreements,
+              e.cameo,
+              ${factExtrasColumns('e.id')},
               ${citationsJson('e.id')} AS sources
        FROM events e
        WHERE (@id IS NULL OR e.id = @id)
@@ -25,5 +28,5 @@ export function findEvents(db: Db, filters: EventFilters): EventRecord[] {
        LIMIT @limit`,
     )
     .all({ ...commonParams(filters), type: filters.type ?? null }) as Record<string, unknown>[];
-  return rows.map((row) => parseJsonColumns<EventRecord>(row, ['actors', 'sources']));
+  return rows.map((row) => parseJsonColumns<EventRecord>(row, ['actors', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']));
 }

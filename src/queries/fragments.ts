@@ -1,5 +1,5 @@
 /**
- * SQL fragments shared by the record queries. Their own table aliases (ref, src, ag, i, f, c, ra) must
+ * SQL fragments shared by the record queries. Their own table aliases (ref, src, ag, i, f, c, ra, rs, fg, cl) must
  * not shadow the caller's: queries alias their main table e, s, m, g or a. Each takes the SQL expression for the record's id
  * (a column name, never user text); user values go in as named parameters.
  */
@@ -14,6 +14,29 @@ export const actorsJson = (id: string, roles: string[], withRole = false) => `(
   SELECT json_group_array(json_object('id', ref.id, 'name', ref.name${withRole ? ", 'role', i.role" : ''}) ORDER BY i.position)
   FROM involvements i JOIN actors ref ON ref.id = i.actor_id
   WHERE i.record_id = ${id} AND i.role IN (${roles.map((role) => `'${role}'`).join(', ')}))`;
+
+/** The ids of the records this one answers, in the order the fact file gives them. */
+export const inResponseToJson = (id: string) =>
+  `(SELECT json_group_array(rs.answers_id ORDER BY rs.position) FROM responses rs WHERE rs.record_id = ${id})`;
+
+const claimantJson = `CASE WHEN cl.id IS NULL THEN NULL ELSE json_object('id', cl.id, 'name', cl.name) END`;
+
+/** The numbers sources report about a record, each with its claimant, source and quote. */
+export const figuresJson = (id: string) => `(
+  SELECT json_group_array(json_object('figure', fg.figure, 'value', fg.value, 'max', fg.max, 'qualifier', fg.qualifier,
+                                      'claimed_by', ${claimantJson}, 'source', fg.source_id, 'quote', fg.quote) ORDER BY fg.position)
+  FROM figures fg LEFT JOIN actors cl ON cl.id = fg.claimed_by WHERE fg.record_id = ${id})`;
+
+/** The claims made on disputed points about a record, each with its claimant, source and quote. */
+export const claimsJson = (id: string) => `(
+  SELECT json_group_array(json_object('about', fg.about, 'claim', fg.claim,
+                                      'claimed_by', ${claimantJson}, 'source', fg.source_id, 'quote', fg.quote) ORDER BY fg.position)
+  FROM claims fg LEFT JOIN actors cl ON cl.id = fg.claimed_by WHERE fg.record_id = ${id})`;
+
+/** What a fact may carry besides its own fields, as select-list columns, and the JSON columns they add. */
+export const factExtrasColumns = (id: string) =>
+  `${figuresJson(id)} AS figures, ${claimsJson(id)} AS claims`;
+export const FACT_EXTRAS = ['figures', 'claims'];
 
 export const actorJson = (actorId: string) =>
   `(SELECT json_object('id', ref.id, 'name', ref.name) FROM actors ref WHERE ref.id = ${actorId})`;

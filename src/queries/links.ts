@@ -18,14 +18,13 @@ export function findLinks(db: Db, id: string): Link[] {
     .prepare(
       `SELECT l.relation, r.id, r.kind, r.date, r.title, l.role
        FROM (
-         SELECT 0 AS rank, 'responds-to' AS relation, in_response_to AS other, NULL AS role
-           FROM measures WHERE id = @id AND in_response_to IS NOT NULL
-         UNION ALL SELECT 1, 'answered-by', id, NULL FROM measures WHERE in_response_to = @id
+         SELECT 0 AS rank, 'responds-to' AS relation, answers_id AS other, NULL AS role FROM responses WHERE record_id = @id
+         UNION ALL SELECT 1, 'answered-by', record_id, NULL FROM responses WHERE answers_id = @id
          UNION ALL SELECT 2, 'made-at', event_id, NULL FROM statements WHERE id = @id AND event_id IS NOT NULL
          UNION ALL SELECT 3, 'statement-made-here', id, NULL FROM statements WHERE event_id = @id
          UNION ALL SELECT 4, 'invokes', agreement_id, NULL FROM record_agreements WHERE record_id = @id
          UNION ALL SELECT 5, 'invoked-by', record_id, NULL FROM record_agreements WHERE agreement_id = @id
-         UNION ALL SELECT 6, 'has-member', id, NULL FROM actors WHERE country = @id
+         UNION ALL SELECT 6, 'has-member', id, NULL FROM actors WHERE country = @id OR part_of = @id
          UNION ALL SELECT 7, 'involved-in', i.record_id,
                 group_concat(i.role || CASE WHEN i.actor_id <> @id THEN ' (' || i.actor_id || ')' ELSE '' END, ', ' ORDER BY i.position)
            FROM involvements i JOIN actor_family f ON f.member = i.actor_id WHERE f.root = @id GROUP BY i.record_id

@@ -1,6 +1,9 @@
 import type { Db } from '../db/open.js';
 import type { MeasureRecord } from '../records.js';
-import { actorJson, agreementsJson, byDate, citationsJson, involves, invokesAgreement, parseJsonColumns, withinDates } from './fragments.js';
+import {
+  actorJson, agreementsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, invokesAgreement,
+  parseJsonColumns, withinDates,
+} from './fragments.js';
 import { actorList, commonParams, type CommonFilters } from './filters.js';
 
 export interface MeasureFilters extends CommonFilters {
@@ -18,9 +21,11 @@ export function findMeasures(db: Db, filters: MeasureFilters): MeasureRecord[] {
       `SELECT m.id, 'measure' AS kind, m.date, m.date_precision, m.title, m.summary,
               ${actorJson('m.by_actor')} AS "by",
               ${actorJson('m.against_actor')} AS against,
-              m.category, m.status, m.in_response_to,
+              m.category, m.status,
+              ${inResponseToJson('m.id')} AS in_response_to,
               ${agreementsJson('m.id')} AS agreements,
               m.cameo,
+              ${factExtrasColumns('m.id')},
               ${citationsJson('m.id')} AS sources
        FROM measures m
        WHERE (@id IS NULL OR m.id = @id)
@@ -40,5 +45,5 @@ export function findMeasures(db: Db, filters: MeasureFilters): MeasureRecord[] {
       category: filters.category ?? null,
       about: filters.about ?? null,
     }) as Record<string, unknown>[];
-  return rows.map((row) => parseJsonColumns<MeasureRecord>(row, ['by', 'against', 'agreements', 'sources']));
+  return rows.map((row) => parseJsonColumns<MeasureRecord>(row, ['by', 'against', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']));
 }

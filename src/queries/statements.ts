@@ -1,6 +1,9 @@
 import type { Db } from '../db/open.js';
 import type { StatementRecord } from '../records.js';
-import { actorJson, actorsJson, agreementsJson, byDate, citationsJson, involves, invokesAgreement, parseJsonColumns, withinDates } from './fragments.js';
+import {
+  actorJson, actorsJson, agreementsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves,
+  invokesAgreement, parseJsonColumns, withinDates,
+} from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 
 export interface StatementFilters extends CommonFilters {
@@ -17,8 +20,10 @@ export function findStatements(db: Db, filters: StatementFilters): StatementReco
               ${actorJson('s.on_behalf_of')} AS on_behalf_of,
               ${actorsJson('s.id', ['addressee'])} AS addressees,
               s.quote, s.event_id AS event,
+              ${inResponseToJson('s.id')} AS in_response_to,
               ${agreementsJson('s.id')} AS agreements,
               s.cameo,
+              ${factExtrasColumns('s.id')},
               ${citationsJson('s.id')} AS sources
        FROM statements s
        WHERE (@id IS NULL OR s.id = @id)
@@ -30,5 +35,5 @@ export function findStatements(db: Db, filters: StatementFilters): StatementReco
        LIMIT @limit`,
     )
     .all({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null }) as Record<string, unknown>[];
-  return rows.map((row) => parseJsonColumns<StatementRecord>(row, ['speaker', 'on_behalf_of', 'addressees', 'agreements', 'sources']));
+  return rows.map((row) => parseJsonColumns<StatementRecord>(row, ['speaker', 'on_behalf_of', 'addressees', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']));
 }

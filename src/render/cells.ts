@@ -1,16 +1,42 @@
+import type { Claim, Figure } from '../records.js';
+
 /**
  * Flattens a field's value to one line of text for tables, CSV and TSV: actor and agreement
- * references by name (with the role where there is one), record references and citations by id.
+ * references by name (with the role where there is one), record references and citations by id,
+ * figures as "killed at least 26 (per Pakistan)" and claims as "brokered-by: ... (per ...)".
  */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(cellText).join('; ');
+  if (isFigure(value)) return `${value.figure} ${amountText(value)}${claimantText(value)}`;
+  if (isClaim(value)) return `${value.about}: ${value.claim}${claimantText(value)}`;
   if (typeof value === 'object') {
     const ref = value as { id?: string; name?: string; role?: string };
     if (ref.name !== undefined) return ref.role ? `${ref.name} (${ref.role})` : ref.name;
     return ref.id ?? JSON.stringify(value);
   }
   return String(value);
+}
+
+function isFigure(value: unknown): value is Figure {
+  return typeof value === 'object' && value !== null && 'figure' in value && 'value' in value;
+}
+
+function isClaim(value: unknown): value is Claim {
+  return typeof value === 'object' && value !== null && 'about' in value && 'claim' in value;
+}
+
+const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = { exact: '', 'at-least': 'at least ', about: 'about ', 'up-to': 'up to ' };
+
+/** A figure's amount as a reader says it: "at least 26", "26–28", "about 20". */
+export function amountText(figure: Pick<Figure, 'value' | 'max' | 'qualifier'>): string {
+  const range = figure.max === null || figure.max === figure.value ? `${figure.value}` : `${figure.value}–${figure.max}`;
+  return `${QUALIFIER_WORDS[figure.qualifier]}${range}`;
+}
+
+/** " (per Pakistan)" for a claimed figure or claim; nothing when the source reports it in its own voice. */
+export function claimantText(item: { claimed_by: { name: string } | null }): string {
+  return item.claimed_by ? ` (per ${item.claimed_by.name})` : '';
 }
 
 export function headerText(field: string): string {

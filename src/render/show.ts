@@ -1,11 +1,11 @@
 import type { Link } from '../queries/links.js';
-import type { Citation } from '../records.js';
-import { cellText } from './cells.js';
+import type { Citation, Claim, Figure } from '../records.js';
+import { amountText, cellText } from './cells.js';
 import type { Paint } from './paint.js';
 import { wrapText } from './wrap.js';
 
 /** Fields the heading already shows, or that get a section of their own. */
-const SHOWN_ELSEWHERE = new Set(['id', 'sources']);
+const SHOWN_ELSEWHERE = new Set(['id', 'sources', 'figures', 'claims']);
 const LABEL_WIDTH = 16;
 
 /** One record in full as text: heading, every field under its contract name, citations with quotes, links. */
@@ -25,6 +25,9 @@ export function renderRecordText(record: Record<string, unknown>, recordKind: st
       lines.push(`  ${(i === 0 ? field : '').padEnd(LABEL_WIDTH)}${line}`),
     );
   }
+
+  lines.push(...reportedSection('Figures', (record.figures as Figure[] | undefined) ?? [], (f) => f.figure, amountText, paint, width));
+  lines.push(...reportedSection('Claims', (record.claims as Claim[] | undefined) ?? [], (c) => c.about, (c) => c.claim, paint, width));
 
   const sources = (record.sources as Citation[] | undefined) ?? [];
   if (sources.length) {
@@ -48,4 +51,32 @@ export function renderRecordText(record: Record<string, unknown>, recordKind: st
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Figures or claims grouped by what they are about, each with its claimant, source and quote. Where
+ * reports of one thing differ, the group says so: the disagreement is shown, never resolved.
+ */
+function reportedSection<T extends Figure | Claim>(
+  heading: string,
+  items: T[],
+  topicOf: (item: T) => string,
+  statementOf: (item: T) => string,
+  paint: Paint,
+  width: number,
+): string[] {
+  if (items.length === 0) return [];
+  const lines = ['', paint.bold(heading)];
+  const topics = new Map<string, T[]>();
+  for (const item of items) topics.set(topicOf(item), [...(topics.get(topicOf(item)) ?? []), item]);
+  for (const [topic, reports] of topics) {
+    const differ = new Set(reports.map(statementOf)).size > 1;
+    lines.push(`  ${topic}${differ ? ` ${paint.bold('— reports differ')}` : ''}`);
+    for (const report of reports) {
+      const by = report.claimed_by ? ` — per ${report.claimed_by.name}` : '';
+      wrapText(`${statementOf(report)}${by} [${report.source}]`, width - 4).forEach((line) => lines.push(`    ${line}`));
+      for (const line of wrapText(`“${report.quote}”`, width - 6)) lines.push(`      ${paint.italic(line)}`);
+    }
+  }
+  return lines;
 }

@@ -8,26 +8,28 @@ export interface RecordView {
 }
 
 const dated = ['date', 'date_precision'] as const;
+/** Reported numbers and disputed claims, which every dated fact may carry. */
+const extras = ['figures', 'claims'] as const;
 
 export const views = {
   event: {
-    fields: ['id', 'kind', ...dated, 'title', 'summary', 'type', 'location', 'actors', 'fatalities', 'injured', 'cameo', 'sources'],
+    fields: ['id', 'kind', ...dated, 'title', 'summary', 'type', 'location', 'actors', 'in_response_to', 'agreements', 'cameo', ...extras, 'sources'],
     columns: ['id', 'date', 'type', 'title', 'actors'],
   },
   statement: {
-    fields: ['id', 'kind', ...dated, 'title', 'summary', 'type', 'speaker', 'on_behalf_of', 'addressees', 'quote', 'event', 'agreements', 'cameo', 'sources'],
+    fields: ['id', 'kind', ...dated, 'title', 'summary', 'type', 'speaker', 'on_behalf_of', 'addressees', 'quote', 'event', 'in_response_to', 'agreements', 'cameo', ...extras, 'sources'],
     columns: ['id', 'date', 'speaker', 'title', 'quote'],
   },
   measure: {
-    fields: ['id', 'kind', ...dated, 'title', 'summary', 'by', 'against', 'category', 'status', 'in_response_to', 'agreements', 'cameo', 'sources'],
+    fields: ['id', 'kind', ...dated, 'title', 'summary', 'by', 'against', 'category', 'status', 'in_response_to', 'agreements', 'cameo', ...extras, 'sources'],
     columns: ['id', 'date', 'by', 'against', 'category', 'title'],
   },
   actor: {
-    fields: ['id', 'kind', 'name', 'country', 'title', 'aliases', 'sources'],
+    fields: ['id', 'kind', 'name', 'country', 'part_of', 'title', 'aliases', 'sources'],
     columns: ['id', 'name', 'kind', 'country', 'title', 'aliases'],
   },
   agreement: {
-    fields: ['id', 'kind', 'name', 'aliases', ...dated, 'summary', 'parties', 'invoked_by', 'sources'],
+    fields: ['id', 'kind', 'name', 'aliases', ...dated, 'summary', 'parties', 'invoked_by', ...extras, 'sources'],
     columns: ['id', 'date', 'name', 'parties', 'invoked_by'],
   },
   source: {
