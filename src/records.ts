@@ -38,7 +38,7 @@ export interface Figure {
   value: number;
   /** The top of a range; value is then its bottom. */
   max: number | null;
-  qualifier: 'exact' | 'at-least' | 'about' | 'up-to';
+  qualifier: 'exact' | 'at-least' | 'more-than' | 'about' | 'up-to';
   claimed_by: ActorRef | null;
   /** The id of the source (one of the record's sources) and its words. */
   source: string;

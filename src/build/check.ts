@@ -227,7 +227,8 @@ function excerptFigures(source: SourceInput, dataDir: string): Set<number> {
   const numbers = readExcerpts(path)
     .filter((excerpt) => excerpt.source_url === source.url)
     .flatMap((excerpt) => Object.values(excerpt.figures ?? {}))
-    .filter((value): value is number => typeof value === 'number');
+    // The pack writes a range or bound as text ("35-40", ">100"): each number in it counts.
+    .flatMap((value) => (typeof value === 'number' ? [value] : typeof value === 'string' ? (value.match(/\d+(?:\.\d+)?/g) ?? []).map(Number) : []));
   return new Set(numbers);
 }
 

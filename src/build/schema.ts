@@ -28,7 +28,7 @@ export const figureSchema = z.strictObject({
   value: z.number().nonnegative(),
   /** The top of a range ("26 to 28"); value is then its bottom. */
   max: z.number().nonnegative().optional(),
-  qualifier: z.enum(['exact', 'at-least', 'about', 'up-to']).default('exact'),
+  qualifier: z.enum(['exact', 'at-least', 'more-than', 'about', 'up-to']).default('exact'),
   claimed_by: ref.optional(),
   source: ref,
   quote: text,

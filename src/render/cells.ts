@@ -26,7 +26,7 @@ function isClaim(value: unknown): value is Claim {
   return typeof value === 'object' && value !== null && 'about' in value && 'claim' in value;
 }
 
-const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = { exact: '', 'at-least': 'at least ', about: 'about ', 'up-to': 'up to ' };
+const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = { exact: '', 'at-least': 'at least ', 'more-than': 'more than ', about: 'about ', 'up-to': 'up to ' };
 
 /** A figure's amount as a reader says it: "at least 26", "26–28", "about 20". */
 export function amountText(figure: Pick<Figure, 'value' | 'max' | 'qualifier'>): string {
