@@ -90,7 +90,7 @@ describe('the seed article', () => {
   });
 
   it('names four agreements, each dated to the day by a treaty text or reference page', () => {
-    const agreements = findAgreements(db, {});
+    const agreements = findAgreements(db, {}).filter((agreement) => agreement.sources.some((source) => source.id === 'seed-article'));
     expect(agreements.map((a) => [a.id, a.date])).toEqual([
       ['indus-waters-treaty', '1960-09-19'],
       ['tashkent-declaration', '1966-01-10'],
@@ -145,13 +145,13 @@ describe('the questions the seed article answers', () => {
 
   it('crisis measures --by pakistan shows the airspace closure and the trade suspension', async () => {
     const rows = await json(['measures', '--by', 'pakistan']);
-    expect(rows.map((row) => row.category).sort()).toEqual(['airspace', 'trade']);
-    expect(rows.every((row) => row.by.id === 'pakistan' && row.against.id === 'india')).toBe(true);
+    expect(rows.map((row) => row.category)).toEqual(expect.arrayContaining(['airspace', 'trade']));
+    expect(rows.find((row) => row.id === 'pakistan-closes-airspace')).toMatchObject({ by: { id: 'pakistan' }, against: { id: 'india' } });
   });
 
   it("crisis measures --by india shows the treaty suspension and the trade and visa restrictions", async () => {
     const rows = await json(['measures', '--by', 'india']);
-    expect(rows.map((row) => row.category).sort()).toEqual(['trade', 'visa', 'water']);
+    expect(rows.map((row) => row.category)).toEqual(expect.arrayContaining(['trade', 'visa', 'water']));
   });
 
   it("crisis events --actor russia shows the calls Russia's leaders made", async () => {
@@ -176,7 +176,6 @@ describe('the questions the seed article answers', () => {
   it('Lavrov and Russia invoke the Simla Agreement and the Lahore Declaration', async () => {
     const simla = (await json(['statements', '--about', 'simla'])).map((row) => row.id);
     const lahore = (await json(['statements', '--about', 'Lahore Declaration'])).map((row) => row.id);
-    expect(simla).toEqual(lahore);
-    expect(simla).toContain('lavrov-urges-de-escalation');
+    for (const invoking of [simla, lahore]) expect(invoking).toEqual(expect.arrayContaining(['lavrov-urges-de-escalation', 'russia-backs-simla-lahore']));
   });
 });

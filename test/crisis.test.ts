@@ -1,0 +1,257 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../src/build/load.js';
+import { findActors } from '../src/queries/actors.js';
+import { findAgreements } from '../src/queries/agreements.js';
+import { findEvents } from '../src/queries/events.js';
+import { findMeasures } from '../src/queries/measures.js';
+import { findStatements } from '../src/queries/statements.js';
+import type { EventRecord, MeasureRecord, StatementRecord } from '../src/records.js';
+import { foldWhitespace } from '../src/text.js';
+import { BUNDLED_DB, DATA_DIR, runCli } from './helpers.js';
+
+/**
+ * The whole crisis, 22 April to 18 May 2025, from the fact pack: every fact in, the key facts
+ * pinned, disagreements kept, answers linked to what they answer.
+ */
+
+interface PackFact {
+  date: string;
+  kind: string;
+  quote: string;
+  source_url: string;
+}
+
+const PACK = readFileSync(join(DATA_DIR, 'texts', 'crisis-2025-facts.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line, i) => ({ line: i + 1, ...(JSON.parse(line) as PackFact) }));
+
+const { dataset } = loadDataset(DATA_DIR);
+const db = new Database(BUNDLED_DB, { readonly: true });
+afterAll(() => db.close());
+
+const events = findEvents(db, {});
+const statements = findStatements(db, {});
+const measures = findMeasures(db, {});
+const agreements = findAgreements(db, {});
+const facts = [...events, ...statements, ...measures, ...agreements];
+const byId = new Map<string, (typeof facts)[number]>(facts.map((record) => [record.id, record]));
+
+function record<T = EventRecord | StatementRecord | MeasureRecord>(id: string): T {
+  const found = byId.get(id);
+  if (!found) throw new Error(`no record '${id}' in the bundled database`);
+  return found as T;
+}
+
+/** Every quote any record cites, by source url, whitespace folded. */
+const sourceUrl = new Map(dataset.source.map((source) => [source.id, source.url]));
+const citedQuotes = new Map<string, string[]>();
+for (const fact of facts) {
+  for (const item of [...fact.sources.map((s) => ({ source: s.id, quote: s.quote })), ...fact.figures, ...fact.claims]) {
+    const url = sourceUrl.get(item.source);
+    if (url) citedQuotes.set(url, [...(citedQuotes.get(url) ?? []), foldWhitespace(item.quote)]);
+  }
+}
+
+describe('every fact of the pack is in', () => {
+  it.each(PACK.map((fact) => [fact.line, fact]))('fact #%i is quoted by a record citing its page', (_line, fact) => {
+    const quotes = citedQuotes.get(fact.source_url) ?? [];
+    expect(quotes.length, `no record cites ${fact.source_url}`).toBeGreaterThan(0);
+    expect(quotes.some((quote) => foldWhitespace(fact.quote).includes(quote)), `no record quotes fact #${fact.line}`).toBe(true);
+  });
+
+  it('every page of the pack is cited by at least one record', () => {
+    const uncited = [...new Set(PACK.map((fact) => fact.source_url))].filter((url) => !citedQuotes.has(url));
+    expect(uncited).toEqual([]);
+  });
+
+  it('every day of the pack has its records, and nothing falls outside the crisis or the four agreements', () => {
+    // Line 8 is dated only to April 2025 by its page; other pages date the same expulsions to the day.
+    const packDays = new Set(PACK.filter((fact) => /^2025-\d\d-\d\d$/.test(fact.date)).map((fact) => fact.date));
+    const ourDays = new Set(facts.map((fact) => fact.date));
+    expect([...packDays].filter((day) => !ourDays.has(day))).toEqual([]);
+    const outside = facts.filter((fact) => fact.date.startsWith('2025-') && (fact.date > '2025-05-18' || (fact.date.length === 10 && fact.date < '2025-04-22')));
+    expect(outside.map((fact) => fact.id)).toEqual([]);
+  });
+
+  // One sentence may name several facts of different days ("the DGMOs had engaged on May 10, 12,
+  // and 14"); two records of one day resting on the same words are one fact told twice.
+  it('no two records of a kind and day cite the same words of the same page (one fact, one record)', () => {
+    for (const kind of [events, statements, measures]) {
+      const seen = new Map<string, string>();
+      for (const fact of kind) {
+        for (const source of fact.sources) {
+          const key = `${fact.date}\n${source.id}\n${foldWhitespace(source.quote)}`;
+          expect(seen.get(key) ?? fact.id, `${fact.id} and ${seen.get(key)} cite the same quote of ${source.id}`).toBe(fact.id);
+          seen.set(key, fact.id);
+        }
+      }
+    }
+  });
+
+  it("the seed article's Putin–Modi call is the pack's 5 May call, once", () => {
+    const calls = events.filter((event) => event.actors.some((actor) => actor.id === 'vladimir-putin'));
+    expect(calls.map((call) => call.id)).toEqual(['putin-modi-call']);
+    expect(record('putin-modi-call')).toMatchObject({ date: '2025-05-05' });
+    expect(record('putin-modi-call').sources.map((source) => source.id)).toContain('seed-article');
+    expect(record('putin-modi-call').sources.length).toBeGreaterThan(1);
+  });
+});
+
+describe('the Pahalgam attack', () => {
+  const attack = record<EventRecord>('pahalgam-attack');
+  const killed = attack.figures.filter((figure) => figure.figure === 'killed');
+
+  it('happened on 22 April 2025', () => {
+    expect(attack).toMatchObject({ date: '2025-04-22', date_precision: 'day', type: 'attack' });
+  });
+
+  it('killed at least 26, and the report of 28 dead stands beside that toll, each with its page', () => {
+    expect(killed).toContainEqual(expect.objectContaining({ value: 26, qualifier: 'at-least' }));
+    const twentyEight = killed.find((figure) => figure.value === 28);
+    expect(twentyEight?.source).toMatch(/asian-age/);
+  });
+
+  it('crisis show says that the reports of the toll differ', async () => {
+    const { stdout } = await runCli(['show', 'pahalgam-attack']);
+    expect(stdout).toMatch(/^ {2}killed — reports differ$/m);
+    expect(stdout).toMatch(/^ {4}28 .*\[asian-age/m);
+  });
+});
+
+describe('the measures and what they answer', () => {
+  const dayMeasures = (by: string, day: string) => measures.filter((m) => m.by.id === by && m.date === day);
+
+  it("India's 23 April measures all answer the attack: the treaty, the border, visas, the defence advisers", () => {
+    const india = dayMeasures('india', '2025-04-23');
+    expect(new Set(india.map((m) => m.category))).toEqual(expect.objectContaining({}));
+    expect(india.map((m) => m.category)).toEqual(expect.arrayContaining(['water', 'border', 'visa', 'diplomatic']));
+    for (const measure of india) expect(measure.in_response_to, measure.id).toContain('pahalgam-attack');
+  });
+
+  it("Pakistan's 24 April measures answer India's 23 April measures", () => {
+    const pakistan = dayMeasures('pakistan', '2025-04-24');
+    const india = new Set(dayMeasures('india', '2025-04-23').map((m) => m.id));
+    expect(pakistan.map((m) => m.category)).toEqual(expect.arrayContaining(['airspace', 'trade']));
+    for (const measure of pakistan) expect(measure.in_response_to.some((id) => india.has(id)), measure.id).toBe(true);
+  });
+
+  it("India's airspace closure answers Pakistan's", () => {
+    expect(record('india-closes-airspace')).toMatchObject({ date: '2025-04-30', category: 'airspace' });
+    expect(record('india-closes-airspace').in_response_to).toContain('pakistan-closes-airspace');
+  });
+
+  it('every answer is dated no earlier than what it answers', () => {
+    for (const fact of [...events, ...statements, ...measures]) {
+      for (const answered of fact.in_response_to) expect(record(answered).date <= fact.date || record(answered).date.startsWith(fact.date), fact.id).toBe(true);
+    }
+  });
+});
+
+describe('Operation Sindoor', () => {
+  const sindoor = record<EventRecord>('operation-sindoor');
+
+  it('India struck Pakistan on 7 May in answer to the attack', () => {
+    expect(sindoor).toMatchObject({ date: '2025-05-07', date_precision: 'day' });
+    expect(sindoor.in_response_to).toContain('pahalgam-attack');
+    expect(sindoor.actors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'india', role: 'initiator' }), expect.objectContaining({ id: 'pakistan', role: 'target' })]),
+    );
+  });
+
+  it("keeps the tolls Pakistan's military gave, each with whose claim it is", () => {
+    const claimed = sindoor.figures.filter((figure) => figure.claimed_by !== null);
+    expect(claimed.length).toBeGreaterThan(0);
+  });
+
+  it('was answered: Pakistan launched its own operation on 10 May', () => {
+    expect(record('operation-bunyan-um-marsoos')).toMatchObject({ date: '2025-05-10' });
+    expect(record('operation-bunyan-um-marsoos').in_response_to).toContain('operation-sindoor');
+  });
+});
+
+describe('the 10 May understanding', () => {
+  const understanding = agreements.find((agreement) => agreement.id === 'may-10-understanding')!;
+
+  it('India and Pakistan agreed on 10 May to stop firing, reached through their DGMOs', () => {
+    expect(understanding).toMatchObject({ date: '2025-05-10', date_precision: 'day' });
+    expect(understanding.parties.map((party) => party.id).sort()).toEqual(['india', 'pakistan']);
+    expect(record<EventRecord>('dgmo-call-10-may').agreements.map((a) => a.id)).toContain('may-10-understanding');
+  });
+
+  it('keeps every account of who brokered it, each with its claimant and page, and picks none', async () => {
+    const brokered = understanding.claims.filter((claim) => claim.about === 'brokered-by');
+    const claimants = new Set(brokered.map((claim) => claim.claimed_by?.id));
+    expect(claimants.size).toBeGreaterThanOrEqual(3);
+    expect([...claimants]).toEqual(expect.arrayContaining(['donald-trump']));
+    const { stdout } = await runCli(['show', 'may-10-understanding']);
+    expect(stdout).toMatch(/^ {2}brokered-by — reports differ$/m);
+  });
+
+  it('is found by the names people type', async () => {
+    for (const typed of ['10 May ceasefire', 'ceasefire understanding']) {
+      const { stdout, code } = await runCli(['show', typed, '--json']);
+      expect(code, typed).toBe(0);
+      expect(JSON.parse(stdout).id).toBe('may-10-understanding');
+    }
+  });
+});
+
+describe('the actors people type', () => {
+  const resolve = async (typed: string) => {
+    const { stdout, code, stderr } = await runCli(['show', typed, '--json']);
+    expect(stderr, typed).toBe('');
+    expect(code, typed).toBe(0);
+    return JSON.parse(stdout).id as string;
+  };
+
+  it.each([
+    ['Shehbaz Sharif', 'shehbaz-sharif'],
+    ['PM Sharif', 'shehbaz-sharif'],
+    ['US', 'united-states'],
+    ['USA', 'united-states'],
+    ['United States', 'united-states'],
+    ['U.S.', 'united-states'],
+    ['UN', 'united-nations'],
+    ['United Nations', 'united-nations'],
+    ['ISPR', 'ispr'],
+  ])('%j is %s', async (typed, id) => {
+    expect(await resolve(typed)).toBe(id);
+  });
+
+  it("ISPR is a body of Pakistan's military, and --actor pakistan takes in what it said", async () => {
+    const [ispr] = findActors(db, { id: 'ispr' });
+    expect(ispr).toMatchObject({ country: { id: 'pakistan' }, part_of: { id: 'pakistan-armed-forces' } });
+    const { stdout } = await runCli(['statements', '--actor', 'pakistan-armed-forces', '--json', '--fields', 'id,speaker']);
+    const speakers = (JSON.parse(stdout) as { speaker: { id: string } }[]).map((row) => row.speaker.id);
+    expect(speakers).toContain('ahmed-sharif-chaudhry');
+  });
+
+  it('every actor the records name is in the registry, and every person has a country or a body', () => {
+    const actors = findActors(db, {});
+    for (const actor of actors.filter((a) => a.kind === 'person')) expect(actor.country ?? actor.part_of, actor.id).not.toBeNull();
+  });
+});
+
+describe('the story, in date order', () => {
+  it('crisis events, statements and measures from 22 April to 18 May each line traceable to a quoted page', async () => {
+    for (const command of ['events', 'statements', 'measures']) {
+      const { stdout, code } = await runCli([command, '--since', '2025-04-22', '--until', '2025-05-18', '--json']);
+      expect(code).toBe(0);
+      const rows = JSON.parse(stdout) as { date: string; sources: { url: string | null; quote: string }[] }[];
+      expect(rows.length, command).toBeGreaterThan(5);
+      for (const row of rows) expect(row.sources.some((source) => source.quote.length > 0), command).toBe(true);
+      const days = rows.map((row) => row.date).filter((date) => date.length === 10);
+      expect(days, `${command} in date order`).toEqual([...days].sort());
+    }
+  });
+
+  it('every CAMEO code in the data is one data/README.md lists', () => {
+    const readme = readFileSync(join(DATA_DIR, 'README.md'), 'utf8');
+    const used = new Set(facts.flatMap((fact) => ('cameo' in fact && fact.cameo ? [fact.cameo] : [])));
+    for (const code of used) expect(readme, code).toContain(`"${code}"`);
+  });
+});
