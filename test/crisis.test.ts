@@ -249,6 +249,16 @@ describe('the story, in date order', () => {
     }
   });
 
+  it('every event type, statement type and measure category in the data is in the vocabulary data/README.md lists', () => {
+    const vocabulary = (label: string) => {
+      const line = readFileSync(join(DATA_DIR, 'README.md'), 'utf8').match(new RegExp(`^- ${label}: ([^]*?)\\.\\n`, 'm'));
+      return new Set((line?.[1] ?? '').split(/,\s*/));
+    };
+    expect(events.map((e) => e.type).filter((type) => !vocabulary('Event `type`').has(type))).toEqual([]);
+    expect(statements.map((s) => s.type).filter((type) => !vocabulary('Statement `type`').has(type))).toEqual([]);
+    expect(measures.map((m) => m.category).filter((category) => !vocabulary('Measure `category`').has(category))).toEqual([]);
+  });
+
   it('every CAMEO code in the data is one data/README.md lists', () => {
     const readme = readFileSync(join(DATA_DIR, 'README.md'), 'utf8');
     const used = new Set(facts.flatMap((fact) => ('cameo' in fact && fact.cameo ? [fact.cameo] : [])));
