@@ -38,8 +38,8 @@ export function addOutputOptions(command: Command): Command {
 
 export function addDateOptions(command: Command): Command {
   return command
-    .option('--since <date>', 'only records that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--until <date>', 'only records that may fall on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)');
+    .option('--since <date>', 'only records wholly on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); a record known only to a month counts as the whole month')
+    .option('--until <date>', 'only records wholly on or before this date (YYYY, YYYY-MM or YYYY-MM-DD; --until 2025-05 runs to 31 May)');
 }
 
 export function addLimitOption(command: Command): Command {
