@@ -66,10 +66,41 @@ describe('output on a terminal and in a pipe', () => {
     { why: 'with NO_COLOR set', argv: ['events'], tty: true, env: { NO_COLOR: '1' } },
     { why: 'with --no-color', argv: ['--no-color', 'events'], tty: true, env: {} },
     { why: 'in show with NO_COLOR', argv: ['show', 'pahalgam-attack'], tty: true, env: { NO_COLOR: 'yes' } },
+    { why: 'on a dumb terminal', argv: ['events'], tty: true, env: { TERM: 'dumb' } },
+    { why: 'with FORCE_COLOR=0', argv: ['events'], tty: true, env: { FORCE_COLOR: '0' } },
+    { why: 'with NO_COLOR even if FORCE_COLOR is set', argv: ['events'], tty: true, env: { NO_COLOR: '1', FORCE_COLOR: '1' } },
+    { why: 'with --no-color even if FORCE_COLOR is set', argv: ['--no-color', 'events', '--format', 'table'], tty: false, env: { FORCE_COLOR: '1' } },
+    { why: 'in tab-separated text, even with FORCE_COLOR', argv: ['events'], tty: false, env: { FORCE_COLOR: '1' } },
   ])('never colours $why', async ({ argv, tty, env }) => {
     const result = await run(argv, { tty, env });
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain(ESC);
+  });
+
+  it.each([
+    { why: 'a table in a pipe with FORCE_COLOR', argv: ['events', '--format', 'table'], tty: false, env: { FORCE_COLOR: '1' } },
+    { why: 'show in a pipe with FORCE_COLOR', argv: ['show', 'pahalgam-attack'], tty: false, env: { FORCE_COLOR: '1' } },
+    { why: 'on a dumb terminal with FORCE_COLOR', argv: ['events'], tty: true, env: { TERM: 'dumb', FORCE_COLOR: '1' } },
+    { why: 'on a terminal with an empty NO_COLOR', argv: ['events'], tty: true, env: { NO_COLOR: '' } },
+  ])('colours $why', async ({ argv, tty, env }) => {
+    const result = await run(argv, { tty, env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(ESC);
+  });
+
+  it.each([
+    { why: 'the width the terminal reports', columns: 60, env: {}, width: 60 },
+    { why: 'COLUMNS when the terminal reports none', columns: 0, env: { COLUMNS: '70' }, width: 70 },
+    { why: '100 columns when nothing says', columns: 0, env: { COLUMNS: 'wide' }, width: 100 },
+  ])('fits a table to $why', async ({ columns, env, width }) => {
+    const result = await run(['statements', '--fields', 'id,summary,quote,sources'], { tty: true, columns, env: { NO_COLOR: '1', ...env } });
+    const widths = new Set(result.stdout.split('\n').filter((line) => /^[┌│├└]/.test(line)).map((line) => [...line].length));
+    expect([...widths]).toEqual([width]);
+  });
+
+  it('prints long cells whole in a pipe: no truncation, no wrapping', async () => {
+    const result = await run(['statements', '--fields', 'id,quote'], { columns: 20 });
+    expect(result.stdout).toContain('putin-condemns-attack\tstrongly condemned the terror attack in Pahalgam, India\n');
   });
 });
 

@@ -51,7 +51,7 @@ Examples:
         ctx.io.stdout.write(`${JSON.stringify({ ...record, linked: links }, null, 2)}\n`);
       } else {
         const paint = await loadPaint(ctx.color());
-        ctx.io.stdout.write(renderRecordText(record as unknown as Record<string, unknown>, kind, links, paint, ctx.io.columns ?? 100));
+        ctx.io.stdout.write(renderRecordText(record as unknown as Record<string, unknown>, kind, links, paint, ctx.width()));
       }
     });
 }
