@@ -174,6 +174,37 @@ describe('formats', () => {
   });
 });
 
+describe('--sort', () => {
+  const column = async (argv: string[], field: string) => {
+    const result = await run([...argv, '--json']);
+    expect(result.stderr).toBe('');
+    return (JSON.parse(result.stdout) as Record<string, unknown>[]).map((row) => row[field]);
+  };
+
+  it.each([
+    { why: 'text, ignoring case', argv: ['events', '--sort', 'title'], field: 'title', expected: ['Attack at Pahalgam', 'Lavrov and Dar speak', 'Putin calls Modi'] },
+    { why: 'text, descending', argv: ['events', '--sort', 'title:desc'], field: 'title', expected: ['Putin calls Modi', 'Lavrov and Dar speak', 'Attack at Pahalgam'] },
+    { why: 'a date known to the month after its days', argv: ['statements', '--sort', 'date'], field: 'date', expected: ['2025-05-05', '2025-05'] },
+    { why: 'a date known to the month before its days, descending', argv: ['events', '--sort', 'date:desc'], field: 'date', expected: ['2025-05', '2025-05-05', '2025-04-22'] },
+    { why: 'numbers by value', argv: ['sources', '--sort', 'cited_by'], field: 'cited_by', expected: [0, 1, 9] },
+    { why: 'a nested actor by name', argv: ['measures', '--sort', 'by:desc'], field: 'id', expected: ['pakistan-closes-airspace', 'india-suspends-treaty'] },
+    { why: 'missing values last, ascending', argv: ['actors', '--sort', 'title'], field: 'title', expected: ['Foreign Minister of Russia', 'President of Russia', null, null, null, null] },
+    { why: 'missing values last, descending', argv: ['actors', '--sort', 'title:desc'], field: 'title', expected: ['President of Russia', 'Foreign Minister of Russia', null, null, null, null] },
+    { why: 'empty lists last, ties in the command order', argv: ['statements', '--sort', 'agreements:desc'], field: 'id', expected: ['lavrov-cites-simla', 'putin-condemns-attack'] },
+    { why: 'before --limit', argv: ['events', '--sort', 'date:desc', '--limit', '1'], field: 'id', expected: ['lavrov-dar-call'] },
+  ])('sorts $why', async ({ argv, field, expected }) => {
+    expect(await column(argv, field)).toEqual(expected);
+  });
+
+  it('keeps the command order for ties', async () => {
+    expect(await column(['events', '--sort', 'kind'], 'id')).toEqual(await column(['events'], 'id'));
+  });
+
+  it('sorts every format the same way', async () => {
+    expect((await run(['events', '--sort', 'title', '--fields', 'id'])).stdout).toBe('id\npahalgam-attack\nlavrov-dar-call\nputin-modi-call\n');
+  });
+});
+
 describe('filters', () => {
   const ids = async (argv: string[]) => {
     const result = await run([...argv, '--json']);
@@ -360,7 +391,11 @@ describe('usage errors, missing records and bad databases', () => {
     { argv: ['measures', '--category', 'oil'], code: 2, err: /unknown value 'oil' for --category; known values: airspace, water/ },
     { argv: ['events', '--format', 'xml'], code: 2, err: /unknown format 'xml': use one of table, json, jsonl, csv, tsv/ },
     { argv: ['events', '--json', '--format', 'csv'], code: 2, err: /--json and --format csv ask for different formats/ },
-    { argv: ['events', '--fields', 'id,titel'], code: 2, err: /unknown field 'titel' \(did you mean 'title'\?\)/ },
+    { argv: ['events', '--fields', 'id,titel'], code: 2, err: /unknown field 'titel' \(did you mean 'title'\?\); fields here: id, kind, date, / },
+    { argv: ['events', '--sort', 'titel'], code: 2, err: /^crisis: unknown field 'titel' for --sort \(did you mean 'title'\?\); fields here: id, kind, date, / },
+    { argv: ['sources', '--sort', 'date'], code: 2, err: /unknown field 'date' for --sort; fields here: id, kind, title, publisher, url, published, cited_by\n$/ },
+    { argv: ['events', '--sort', 'date:down'], code: 2, err: /invalid --sort 'date:down': use a field, then :desc for descending/ },
+    { argv: ['events', '--sort', 'date:desc:asc'], code: 2, err: /invalid --sort 'date:desc:asc'/ },
     { argv: ['events', '--bogus'], code: 2, err: /^crisis: unknown option '--bogus'\n$/ },
     { argv: ['events', '--actr', 'x'], code: 2, err: /^crisis: unknown option '--actr' \(Did you mean --actor\?\)\n$/ },
     { argv: ['evnts'], code: 2, err: /^crisis: unknown command 'evnts' \(Did you mean events\?\)\n$/ },
@@ -446,8 +481,8 @@ describe('help', () => {
   it.each(['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'show'])('crisis %s --help has examples', async (command) => {
     const result = await run([command, '--help']);
     expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Examples:\\n  \\$ crisis ${command}`));
     expect(result.stdout).toContain(`Usage: crisis ${command}`);
-    expect(result.stdout).toMatch(new RegExp(`Examples:\\n  \\$ crisis ${command}`));
     expect(result.stdout).toContain('--db <path>');
   });
 
