@@ -147,4 +147,18 @@ export interface SourceRecord {
   cited_by: number;
 }
 
+/** One event, statement or measure in the timeline: what every dated fact has in common. */
+export interface TimelineRecord extends Dated, FactExtras {
+  id: string;
+  kind: 'event' | 'statement' | 'measure';
+  title: string;
+  summary: string;
+  /** Everyone taking part, each with their role in it: initiator, speaker, addressee, by, against, ... */
+  actors: ActorRoleRef[];
+  in_response_to: string[];
+  agreements: AgreementRef[];
+  cameo: string | null;
+  sources: Citation[];
+}
+
 export type AnyRecord = EventRecord | StatementRecord | MeasureRecord | ActorRecord | AgreementRecord | SourceRecord;

@@ -174,6 +174,69 @@ describe('formats', () => {
   });
 });
 
+describe('timeline', () => {
+  it('puts events, statements and measures in one date order, each with its kind, the month after its days', async () => {
+    const result = await run(['timeline']);
+    expect(result).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        'id\tdate\tkind\ttitle',
+        'pahalgam-attack\t2025-04-22\tevent\tAttack at Pahalgam',
+        'india-suspends-treaty\t2025-04-23\tmeasure\tIndia suspends the treaty',
+        'pakistan-closes-airspace\t2025-04-24\tmeasure\tPakistan closes its airspace',
+        'putin-modi-call\t2025-05-05\tevent\tPutin calls Modi',
+        'putin-condemns-attack\t2025-05-05\tstatement\tPutin condemns the attack',
+        'lavrov-dar-call\t2025-05\tevent\tLavrov and Dar speak',
+        'lavrov-cites-simla\t2025-05\tstatement\tLavrov cites Simla',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('says on a terminal why a month-dated record follows the days', async () => {
+    const { stdout } = await run(['timeline', '--fields', 'id,date,kind'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(stdout).toMatch(/│ lavrov-cites-simla\s+│ 2025-05\s+│ statement │\n└/);
+    expect(stdout).toContain("7 records; 2025-05 is known only to the month and follows that month's dated records\n");
+  });
+
+  it('gives every actor taking part with their role, and the fields every fact has', async () => {
+    const [statement] = JSON.parse((await run(['timeline', '--kind', 'statement', '--json', '--limit', '1'])).stdout);
+    expect(statement).toEqual({
+      id: 'putin-condemns-attack',
+      kind: 'statement',
+      date: '2025-05-05',
+      date_precision: 'day',
+      title: 'Putin condemns the attack',
+      summary: 'Putin condemned the attack.',
+      actors: [
+        { id: 'vladimir-putin', name: 'Vladimir Putin', role: 'speaker' },
+        { id: 'russia', name: 'Russia', role: 'on-behalf-of' },
+        { id: 'india', name: 'India', role: 'addressee' },
+      ],
+      in_response_to: [],
+      agreements: [],
+      cameo: '111',
+      figures: [],
+      claims: [],
+      sources: [{ id: 'seed-article', title: 'Seed article', publisher: null, url: null, published: null, quote: 'Putin "strongly condemned the terror attack in Pahalgam, India"' }],
+    });
+  });
+
+  const ids = async (argv: string[]) => (JSON.parse((await run([...argv, '--json'])).stdout) as { id: string }[]).map((row) => row.id);
+
+  it.each([
+    { argv: ['timeline', '--actor', 'pakistan'], expected: ['india-suspends-treaty', 'pakistan-closes-airspace', 'lavrov-dar-call', 'lavrov-cites-simla'] },
+    { argv: ['timeline', '--kind', 'measure'], expected: ['india-suspends-treaty', 'pakistan-closes-airspace'] },
+    { argv: ['timeline', '--kind', 'EVENT', '--since', '2025-05'], expected: ['putin-modi-call', 'lavrov-dar-call'] },
+    { argv: ['timeline', '--since', '2025-05-05', '--until', '2025-05-05'], expected: ['putin-modi-call', 'putin-condemns-attack'] },
+    { argv: ['timeline', '--until', '2025-04-30', '--limit', '2'], expected: ['pahalgam-attack', 'india-suspends-treaty'] },
+    { argv: ['timeline', '--sort', 'kind:desc', '--until', '2025-04-30'], expected: ['india-suspends-treaty', 'pakistan-closes-airspace', 'pahalgam-attack'] },
+  ])('$argv', async ({ argv, expected }) => {
+    expect(await ids(argv)).toEqual(expected);
+  });
+});
+
 describe('--sort', () => {
   const column = async (argv: string[], field: string) => {
     const result = await run([...argv, '--json']);
@@ -394,6 +457,8 @@ describe('usage errors, missing records and bad databases', () => {
     { argv: ['events', '--fields', 'id,titel'], code: 2, err: /unknown field 'titel' \(did you mean 'title'\?\); fields here: id, kind, date, / },
     { argv: ['events', '--sort', 'titel'], code: 2, err: /^crisis: unknown field 'titel' for --sort \(did you mean 'title'\?\); fields here: id, kind, date, / },
     { argv: ['sources', '--sort', 'date'], code: 2, err: /unknown field 'date' for --sort; fields here: id, kind, title, publisher, url, published, cited_by\n$/ },
+    { argv: ['timeline', '--kind', 'actor'], code: 2, err: /^crisis: unknown value 'actor' for --kind; use one of event, statement, measure\n$/ },
+    { argv: ['timeline', '--kind', 'events'], code: 2, err: /unknown value 'events' for --kind \(did you mean 'event'\?\)/ },
     { argv: ['events', '--sort', 'date:down'], code: 2, err: /invalid --sort 'date:down': use a field, then :desc for descending/ },
     { argv: ['events', '--sort', 'date:desc:asc'], code: 2, err: /invalid --sort 'date:desc:asc'/ },
     { argv: ['events', '--bogus'], code: 2, err: /^crisis: unknown option '--bogus'\n$/ },
@@ -478,7 +543,7 @@ describe('help', () => {
     expect(result.stderr).toMatch(/^Usage: crisis \[options\] \[command\]/);
   });
 
-  it.each(['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'show'])('crisis %s --help has examples', async (command) => {
+  it.each(['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'timeline', 'show'])('crisis %s --help has examples', async (command) => {
     const result = await run([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Examples:\\n  \\$ crisis ${command}`));

@@ -7,6 +7,7 @@ import { registerMeasures } from '../commands/measures.js';
 import { registerShow } from '../commands/show.js';
 import { registerSources } from '../commands/sources.js';
 import { registerStatements } from '../commands/statements.js';
+import { registerTimeline } from '../commands/timeline.js';
 import type { Context } from './context.js';
 import type { IOStreams } from './io.js';
 
@@ -53,6 +54,7 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
   registerActors(program, ctx);
   registerAgreements(program, ctx);
   registerSources(program, ctx);
+  registerTimeline(program, ctx);
   registerShow(program, ctx);
   return program;
 }

@@ -139,6 +139,14 @@ function toNamedId(db: Db, kind: NamedKind, typed: string, flag: string): string
   throw new UsageError(`unknown ${kind} '${typed}' for ${flag}${hint}`);
 }
 
+/** Checks a value against a fixed list (the kinds `timeline` or `search` take). */
+export function toChoice<T extends string>(typed: string | undefined, choices: readonly T[], flag: string): T | undefined {
+  if (typed === undefined) return undefined;
+  const value = typed.trim().toLowerCase();
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`unknown value '${typed}' for ${flag}${didYouMean(value, choices)}; use one of ${choices.join(', ')}`);
+}
+
 /** Checks a vocabulary value (an event type, a measure category) against those the database holds. */
 export function toVocabulary(db: Db, typed: string | undefined, column: Parameters<typeof listValues>[1], flag: string): string | undefined {
   if (typed === undefined) return undefined;

@@ -36,4 +36,8 @@ export const views = {
     fields: ['id', 'kind', 'title', 'publisher', 'url', 'published', 'cited_by'],
     columns: ['id', 'published', 'publisher', 'title', 'cited_by'],
   },
+  timeline: {
+    fields: ['id', 'kind', ...dated, 'title', 'summary', 'actors', 'in_response_to', 'agreements', 'cameo', ...extras, 'sources'],
+    columns: ['id', 'date', 'kind', 'title'],
+  },
 } satisfies Record<string, RecordView>;
