@@ -4,6 +4,7 @@ import { registerActors } from '../commands/actors.js';
 import { registerAgreements } from '../commands/agreements.js';
 import { registerEvents } from '../commands/events.js';
 import { registerMeasures } from '../commands/measures.js';
+import { registerSearch } from '../commands/search.js';
 import { registerShow } from '../commands/show.js';
 import { registerSources } from '../commands/sources.js';
 import { registerStatements } from '../commands/statements.js';
@@ -55,6 +56,7 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
   registerAgreements(program, ctx);
   registerSources(program, ctx);
   registerTimeline(program, ctx);
+  registerSearch(program, ctx);
   registerShow(program, ctx);
   return program;
 }

@@ -5,6 +5,8 @@
 export interface RecordView {
   fields: readonly string[];
   columns: readonly string[];
+  /** Fields whose text marks what a search matched: highlighted in a coloured table, unmarked anywhere else. */
+  marked?: readonly string[];
 }
 
 const dated = ['date', 'date_precision'] as const;
@@ -39,5 +41,10 @@ export const views = {
   timeline: {
     fields: ['id', 'kind', ...dated, 'title', 'summary', 'actors', 'in_response_to', 'agreements', 'cameo', ...extras, 'sources'],
     columns: ['id', 'date', 'kind', 'title'],
+  },
+  search: {
+    fields: ['id', 'kind', ...dated, 'title', 'snippet', 'rank'],
+    columns: ['id', 'kind', 'date', 'title', 'snippet'],
+    marked: ['snippet'],
   },
 } satisfies Record<string, RecordView>;
