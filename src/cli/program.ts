@@ -4,6 +4,7 @@ import { registerActors } from '../commands/actors.js';
 import { registerAgreements } from '../commands/agreements.js';
 import { registerEvents } from '../commands/events.js';
 import { registerMeasures } from '../commands/measures.js';
+import { registerSchema } from '../commands/schema.js';
 import { registerSearch } from '../commands/search.js';
 import { registerShow } from '../commands/show.js';
 import { registerSources } from '../commands/sources.js';
@@ -57,6 +58,7 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
   registerSources(program, ctx);
   registerTimeline(program, ctx);
   registerSearch(program, ctx);
+  registerSchema(program, ctx);
   registerShow(program, ctx);
   return program;
 }
