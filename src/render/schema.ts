@@ -66,6 +66,16 @@ const shared = {
   sources: list(citation, 'the sources it rests on, each with a verbatim quote'),
 } satisfies Record<string, JsonSchema>;
 
+/** The fields every event, statement and measure ends with, in this order. */
+const factTail = {
+  in_response_to: shared.in_response_to,
+  agreements: shared.agreements,
+  cameo: shared.cameo,
+  figures: shared.figures,
+  claims: shared.claims,
+  sources: shared.sources,
+};
+
 const factKind = (kind: string) => ({ const: kind, description: `always "${kind}"` });
 
 const properties: { [K in OutputKind]: Record<string, JsonSchema> } = {
@@ -79,12 +89,7 @@ const properties: { [K in OutputKind]: Record<string, JsonSchema> } = {
     type: text('what sort of event: attack, call, meeting, military-strike, ...'),
     location: nullable(text('where it happened, where known')),
     actors: list(object({ ...(actorRef.properties as object), role: text('initiator, target, participant or mediator') }), 'who took part, and in what role'),
-    in_response_to: shared.in_response_to,
-    agreements: shared.agreements,
-    cameo: shared.cameo,
-    figures: shared.figures,
-    claims: shared.claims,
-    sources: shared.sources,
+    ...factTail,
   },
   statement: {
     id: shared.id,
@@ -99,12 +104,7 @@ const properties: { [K in OutputKind]: Record<string, JsonSchema> } = {
     addressees: list(actorRef, 'to whom it was said'),
     quote: nullable(text('the words said, verbatim, where a source has them; else null')),
     event: nullable({ ...ID, description: 'the id of the event it was made at (a call, a briefing), or null' }),
-    in_response_to: shared.in_response_to,
-    agreements: shared.agreements,
-    cameo: shared.cameo,
-    figures: shared.figures,
-    claims: shared.claims,
-    sources: shared.sources,
+    ...factTail,
   },
   measure: {
     id: shared.id,
@@ -117,12 +117,7 @@ const properties: { [K in OutputKind]: Record<string, JsonSchema> } = {
     against: { ...actorRef, description: 'whom it was aimed at' },
     category: text('what it touches: water, trade, visa, airspace, border, diplomatic, ...'),
     status: text('announced, in-force, suspended, lifted or expired'),
-    in_response_to: shared.in_response_to,
-    agreements: shared.agreements,
-    cameo: shared.cameo,
-    figures: shared.figures,
-    claims: shared.claims,
-    sources: shared.sources,
+    ...factTail,
   },
   actor: {
     id: shared.id,
@@ -171,12 +166,7 @@ const properties: { [K in OutputKind]: Record<string, JsonSchema> } = {
       object({ ...(actorRef.properties as object), role: text('initiator, target, participant, mediator, speaker, on-behalf-of, addressee, by or against') }),
       'everyone taking part, each with their role',
     ),
-    in_response_to: shared.in_response_to,
-    agreements: shared.agreements,
-    cameo: shared.cameo,
-    figures: shared.figures,
-    claims: shared.claims,
-    sources: shared.sources,
+    ...factTail,
   },
   search: {
     id: shared.id,
