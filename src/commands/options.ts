@@ -55,7 +55,7 @@ export function addOrderOptions(command: Command): Command {
 
 /** Help that leads with examples, each a command line a reader can copy. */
 export function addExamples(command: Command, examples: string[]): Command {
-  return command.addHelpText('before', `Examples:\n${examples.map((example) => `  $ ${example}\n`).join('')}\n`);
+  return command.addHelpText('before', `Examples:\n${examples.map((example) => `  $ ${example}\n`).join('')}`);
 }
 
 export function toOutputSettings(raw: RawOptions, view: RecordView, ctx: Context): OutputSettings {

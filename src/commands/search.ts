@@ -21,8 +21,8 @@ export function registerSearch(program: Command, ctx: Context): void {
   addOutputOptions(command);
   addExamples(command, [
     'crisis search Simla',
-    "crisis search Russia's mediation offer --kind statement",
-    'crisis search Lavr* --since 2025-05',
+    'crisis search "Russia\'s" mediation offer --kind statement',
+    "crisis search 'Lavr*' --since 2025-05",
     "crisis search --raw 'ceasefire NOT trump' --json | jq '.[].id'",
   ]).action(async (words: string[], raw: RawOptions) => {
     const text = words.join(' ');
