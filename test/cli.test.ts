@@ -151,12 +151,31 @@ describe('formats', () => {
     );
   });
 
-  it('--format csv quotes cells that need it', async () => {
+  it('--format csv is RFC 4180: CRLF line ends, cells quoted where they need it', async () => {
     const result = await run(['statements', '--format', 'csv', '--fields', 'id,addressees,quote']);
     expect(result.stdout).toBe(
-      'id,addressees,quote\n' +
-        'putin-condemns-attack,India,"strongly condemned the terror attack in Pahalgam, India"\n' +
-        'lavrov-cites-simla,India; Pakistan,\n',
+      'id,addressees,quote\r\n' +
+        'putin-condemns-attack,India,"strongly condemned the terror attack in Pahalgam, India"\r\n' +
+        'lavrov-cites-simla,India; Pakistan,\r\n',
+    );
+  });
+
+  it('--format csv doubles quotes and keeps line breaks inside a quoted cell; tsv puts them on one line', async () => {
+    const summary = 'He said "enough".\nThen, he left.';
+    const { db: quoted, problems } = buildFixture({ file: 'events.yaml', edit: (records) => (find(records, 'putin-modi-call').summary = summary) });
+    expect(problems).toEqual([]);
+    const csv = await runCli(['--db', quoted, 'events', '--format', 'csv', '--fields', 'id,summary', '--type', 'call', '--limit', '1']);
+    expect(csv.stdout).toBe('id,summary\r\nputin-modi-call,"He said ""enough"".\nThen, he left."\r\n');
+    const tsv = await runCli(['--db', quoted, 'events', '--fields', 'id,summary', '--type', 'call', '--limit', '1']);
+    expect(tsv.stdout).toBe('id\tsummary\nputin-modi-call\tHe said "enough". Then, he left.\n');
+  });
+
+  it('flattens nested fields to one cell: names with roles, ids, lists joined by "; ", null as empty', async () => {
+    const result = await run(['timeline', '--format', 'csv', '--fields', 'id,actors,in_response_to,cameo,sources', '--kind', 'measure']);
+    expect(result.stdout).toBe(
+      'id,actors,in_response_to,cameo,sources\r\n' +
+        'india-suspends-treaty,India (by); Pakistan (against),pahalgam-attack,,seed-article\r\n' +
+        'pakistan-closes-airspace,Pakistan (by); India (against),india-suspends-treaty,,seed-article\r\n',
     );
   });
 

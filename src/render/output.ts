@@ -33,7 +33,8 @@ export async function writeRecords(out: Output, records: object[], view: RecordV
     case 'csv': {
       const { stringify } = await import('csv-stringify/sync');
       const fields = settings.fields ?? view.columns;
-      out.write(stringify([fields, ...rows.map((row) => fields.map((field) => cellText(row[field])))]));
+      // RFC 4180: CRLF after every record; csv-stringify quotes a cell holding a comma, quote or line break.
+      out.write(stringify([fields, ...rows.map((row) => fields.map((field) => cellText(row[field])))], { record_delimiter: 'windows' }));
       return;
     }
     case 'tsv': {
