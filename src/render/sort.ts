@@ -7,7 +7,9 @@ export interface SortKey {
   descending: boolean;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/** Made on first use: building a collator loads ICU data, which a run that does not sort should not wait for. */
+let collator: Intl.Collator | undefined;
+const textOrder = () => (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true }));
 
 /**
  * Orders finished records by one field; records that tie keep the order the command gave them. Missing
@@ -41,7 +43,7 @@ function sortValue(value: unknown): SortValue {
 function compare(a: Exclude<SortValue, null>, b: Exclude<SortValue, null>): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (Array.isArray(a) && Array.isArray(b)) return a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]);
-  return collator.compare(flat(a), flat(b));
+  return textOrder().compare(flat(a), flat(b));
 }
 
 /** Mixed kinds in one field (a date beside free text) compare as text. */
