@@ -18,6 +18,9 @@ const commands = [
   ['measures', '--by', 'pakistan', '--format', 'csv'],
   ['agreements'],
   ['show', 'pahalgam-attack'],
+  ['timeline', '--actor', 'russia'],
+  ['search', "Russia's", 'Pahalgam'],
+  ['search', 'attack', '--format', 'table'],
 ];
 
 const stats = (samples) => {

@@ -147,4 +147,35 @@ export interface SourceRecord {
   cited_by: number;
 }
 
+/** One event, statement or measure in the timeline: what every dated fact has in common. */
+export interface TimelineRecord extends Dated, FactExtras {
+  id: string;
+  kind: 'event' | 'statement' | 'measure';
+  title: string;
+  summary: string;
+  /** Everyone taking part, each with their role in it: initiator, speaker, addressee, by, against, ... */
+  actors: ActorRoleRef[];
+  in_response_to: string[];
+  agreements: AgreementRef[];
+  cameo: string | null;
+  sources: Citation[];
+}
+
+/** Where `search` found its words: the matched words in `snippet` stand between these two characters. */
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';
+
+/** One record `search` found, best match first. */
+export interface SearchHit {
+  id: string;
+  kind: string;
+  date: string | null;
+  date_precision: string | null;
+  title: string;
+  /** A few words around the match, from the field that matched best, the match marked (see MATCH_START). */
+  snippet: string;
+  /** 1 for the best match (bm25: a title counts most, then summaries and actors, then quotes). */
+  rank: number;
+}
+
 export type AnyRecord = EventRecord | StatementRecord | MeasureRecord | ActorRecord | AgreementRecord | SourceRecord;

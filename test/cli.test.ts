@@ -66,10 +66,41 @@ describe('output on a terminal and in a pipe', () => {
     { why: 'with NO_COLOR set', argv: ['events'], tty: true, env: { NO_COLOR: '1' } },
     { why: 'with --no-color', argv: ['--no-color', 'events'], tty: true, env: {} },
     { why: 'in show with NO_COLOR', argv: ['show', 'pahalgam-attack'], tty: true, env: { NO_COLOR: 'yes' } },
+    { why: 'on a dumb terminal', argv: ['events'], tty: true, env: { TERM: 'dumb' } },
+    { why: 'with FORCE_COLOR=0', argv: ['events'], tty: true, env: { FORCE_COLOR: '0' } },
+    { why: 'with NO_COLOR even if FORCE_COLOR is set', argv: ['events'], tty: true, env: { NO_COLOR: '1', FORCE_COLOR: '1' } },
+    { why: 'with --no-color even if FORCE_COLOR is set', argv: ['--no-color', 'events', '--format', 'table'], tty: false, env: { FORCE_COLOR: '1' } },
+    { why: 'in tab-separated text, even with FORCE_COLOR', argv: ['events'], tty: false, env: { FORCE_COLOR: '1' } },
   ])('never colours $why', async ({ argv, tty, env }) => {
     const result = await run(argv, { tty, env });
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain(ESC);
+  });
+
+  it.each([
+    { why: 'a table in a pipe with FORCE_COLOR', argv: ['events', '--format', 'table'], tty: false, env: { FORCE_COLOR: '1' } },
+    { why: 'show in a pipe with FORCE_COLOR', argv: ['show', 'pahalgam-attack'], tty: false, env: { FORCE_COLOR: '1' } },
+    { why: 'on a dumb terminal with FORCE_COLOR', argv: ['events'], tty: true, env: { TERM: 'dumb', FORCE_COLOR: '1' } },
+    { why: 'on a terminal with an empty NO_COLOR', argv: ['events'], tty: true, env: { NO_COLOR: '' } },
+  ])('colours $why', async ({ argv, tty, env }) => {
+    const result = await run(argv, { tty, env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(ESC);
+  });
+
+  it.each([
+    { why: 'the width the terminal reports', columns: 60, env: {}, width: 60 },
+    { why: 'COLUMNS when the terminal reports none', columns: 0, env: { COLUMNS: '70' }, width: 70 },
+    { why: '100 columns when nothing says', columns: 0, env: { COLUMNS: 'wide' }, width: 100 },
+  ])('fits a table to $why', async ({ columns, env, width }) => {
+    const result = await run(['statements', '--fields', 'id,summary,quote,sources'], { tty: true, columns, env: { NO_COLOR: '1', ...env } });
+    const widths = new Set(result.stdout.split('\n').filter((line) => /^[┌│├└]/.test(line)).map((line) => [...line].length));
+    expect([...widths]).toEqual([width]);
+  });
+
+  it('prints long cells whole in a pipe: no truncation, no wrapping', async () => {
+    const result = await run(['statements', '--fields', 'id,quote'], { columns: 20 });
+    expect(result.stdout).toContain('putin-condemns-attack\tstrongly condemned the terror attack in Pahalgam, India\n');
   });
 });
 
@@ -120,12 +151,31 @@ describe('formats', () => {
     );
   });
 
-  it('--format csv quotes cells that need it', async () => {
+  it('--format csv is RFC 4180: CRLF line ends, cells quoted where they need it', async () => {
     const result = await run(['statements', '--format', 'csv', '--fields', 'id,addressees,quote']);
     expect(result.stdout).toBe(
-      'id,addressees,quote\n' +
-        'putin-condemns-attack,India,"strongly condemned the terror attack in Pahalgam, India"\n' +
-        'lavrov-cites-simla,India; Pakistan,\n',
+      'id,addressees,quote\r\n' +
+        'putin-condemns-attack,India,"strongly condemned the terror attack in Pahalgam, India"\r\n' +
+        'lavrov-cites-simla,India; Pakistan,\r\n',
+    );
+  });
+
+  it('--format csv doubles quotes and keeps line breaks inside a quoted cell; tsv puts them on one line', async () => {
+    const summary = 'He said "enough".\nThen, he left.';
+    const { db: quoted, problems } = buildFixture({ file: 'events.yaml', edit: (records) => (find(records, 'putin-modi-call').summary = summary) });
+    expect(problems).toEqual([]);
+    const csv = await runCli(['--db', quoted, 'events', '--format', 'csv', '--fields', 'id,summary', '--type', 'call', '--limit', '1']);
+    expect(csv.stdout).toBe('id,summary\r\nputin-modi-call,"He said ""enough"".\nThen, he left."\r\n');
+    const tsv = await runCli(['--db', quoted, 'events', '--fields', 'id,summary', '--type', 'call', '--limit', '1']);
+    expect(tsv.stdout).toBe('id\tsummary\nputin-modi-call\tHe said "enough". Then, he left.\n');
+  });
+
+  it('flattens nested fields to one cell: names with roles, ids, lists joined by "; ", null as empty', async () => {
+    const result = await run(['timeline', '--format', 'csv', '--fields', 'id,actors,in_response_to,cameo,sources', '--kind', 'measure']);
+    expect(result.stdout).toBe(
+      'id,actors,in_response_to,cameo,sources\r\n' +
+        'india-suspends-treaty,India (by); Pakistan (against),pahalgam-attack,,seed-article\r\n' +
+        'pakistan-closes-airspace,Pakistan (by); India (against),india-suspends-treaty,,seed-article\r\n',
     );
   });
 
@@ -140,6 +190,100 @@ describe('formats', () => {
     const result = await run(['actors', '--format', 'table', '--fields', 'id,country', '--kind', 'person']);
     expect(result.stdout).toContain('│ sergey-lavrov  │ Russia   │');
     expect(result.stdout).toContain('3 records\n');
+  });
+});
+
+describe('timeline', () => {
+  it('puts events, statements and measures in one date order, each with its kind, the month after its days', async () => {
+    const result = await run(['timeline']);
+    expect(result).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        'id\tdate\tkind\ttitle',
+        'pahalgam-attack\t2025-04-22\tevent\tAttack at Pahalgam',
+        'india-suspends-treaty\t2025-04-23\tmeasure\tIndia suspends the treaty',
+        'pakistan-closes-airspace\t2025-04-24\tmeasure\tPakistan closes its airspace',
+        'putin-modi-call\t2025-05-05\tevent\tPutin calls Modi',
+        'putin-condemns-attack\t2025-05-05\tstatement\tPutin condemns the attack',
+        'lavrov-dar-call\t2025-05\tevent\tLavrov and Dar speak',
+        'lavrov-cites-simla\t2025-05\tstatement\tLavrov cites Simla',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('says on a terminal why a month-dated record follows the days', async () => {
+    const { stdout } = await run(['timeline', '--fields', 'id,date,kind'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(stdout).toMatch(/│ lavrov-cites-simla\s+│ 2025-05\s+│ statement │\n└/);
+    expect(stdout).toContain("7 records; 2025-05 is known only to the month and follows that month's dated records\n");
+  });
+
+  it('gives every actor taking part with their role, and the fields every fact has', async () => {
+    const [statement] = JSON.parse((await run(['timeline', '--kind', 'statement', '--json', '--limit', '1'])).stdout);
+    expect(statement).toEqual({
+      id: 'putin-condemns-attack',
+      kind: 'statement',
+      date: '2025-05-05',
+      date_precision: 'day',
+      title: 'Putin condemns the attack',
+      summary: 'Putin condemned the attack.',
+      actors: [
+        { id: 'vladimir-putin', name: 'Vladimir Putin', role: 'speaker' },
+        { id: 'russia', name: 'Russia', role: 'on-behalf-of' },
+        { id: 'india', name: 'India', role: 'addressee' },
+      ],
+      in_response_to: [],
+      agreements: [],
+      cameo: '111',
+      figures: [],
+      claims: [],
+      sources: [{ id: 'seed-article', title: 'Seed article', publisher: null, url: null, published: null, quote: 'Putin "strongly condemned the terror attack in Pahalgam, India"' }],
+    });
+  });
+
+  const ids = async (argv: string[]) => (JSON.parse((await run([...argv, '--json'])).stdout) as { id: string }[]).map((row) => row.id);
+
+  it.each([
+    { argv: ['timeline', '--actor', 'pakistan'], expected: ['india-suspends-treaty', 'pakistan-closes-airspace', 'lavrov-dar-call', 'lavrov-cites-simla'] },
+    { argv: ['timeline', '--kind', 'measure'], expected: ['india-suspends-treaty', 'pakistan-closes-airspace'] },
+    { argv: ['timeline', '--kind', 'EVENT', '--since', '2025-05'], expected: ['putin-modi-call', 'lavrov-dar-call'] },
+    { argv: ['timeline', '--since', '2025-05-05', '--until', '2025-05-05'], expected: ['putin-modi-call', 'putin-condemns-attack'] },
+    { argv: ['timeline', '--until', '2025-04-30', '--limit', '2'], expected: ['pahalgam-attack', 'india-suspends-treaty'] },
+    { argv: ['timeline', '--sort', 'kind:desc', '--until', '2025-04-30'], expected: ['india-suspends-treaty', 'pakistan-closes-airspace', 'pahalgam-attack'] },
+  ])('$argv', async ({ argv, expected }) => {
+    expect(await ids(argv)).toEqual(expected);
+  });
+});
+
+describe('--sort', () => {
+  const column = async (argv: string[], field: string) => {
+    const result = await run([...argv, '--json']);
+    expect(result.stderr).toBe('');
+    return (JSON.parse(result.stdout) as Record<string, unknown>[]).map((row) => row[field]);
+  };
+
+  it.each([
+    { why: 'text, ignoring case', argv: ['events', '--sort', 'title'], field: 'title', expected: ['Attack at Pahalgam', 'Lavrov and Dar speak', 'Putin calls Modi'] },
+    { why: 'text, descending', argv: ['events', '--sort', 'title:desc'], field: 'title', expected: ['Putin calls Modi', 'Lavrov and Dar speak', 'Attack at Pahalgam'] },
+    { why: 'a date known to the month after its days', argv: ['statements', '--sort', 'date'], field: 'date', expected: ['2025-05-05', '2025-05'] },
+    { why: 'a date known to the month before its days, descending', argv: ['events', '--sort', 'date:desc'], field: 'date', expected: ['2025-05', '2025-05-05', '2025-04-22'] },
+    { why: 'numbers by value', argv: ['sources', '--sort', 'cited_by'], field: 'cited_by', expected: [0, 1, 9] },
+    { why: 'a nested actor by name', argv: ['measures', '--sort', 'by:desc'], field: 'id', expected: ['pakistan-closes-airspace', 'india-suspends-treaty'] },
+    { why: 'missing values last, ascending', argv: ['actors', '--sort', 'title'], field: 'title', expected: ['Foreign Minister of Russia', 'President of Russia', null, null, null, null] },
+    { why: 'missing values last, descending', argv: ['actors', '--sort', 'title:desc'], field: 'title', expected: ['President of Russia', 'Foreign Minister of Russia', null, null, null, null] },
+    { why: 'empty lists last, ties in the command order', argv: ['statements', '--sort', 'agreements:desc'], field: 'id', expected: ['lavrov-cites-simla', 'putin-condemns-attack'] },
+    { why: 'before --limit', argv: ['events', '--sort', 'date:desc', '--limit', '1'], field: 'id', expected: ['lavrov-dar-call'] },
+  ])('sorts $why', async ({ argv, field, expected }) => {
+    expect(await column(argv, field)).toEqual(expected);
+  });
+
+  it('keeps the command order for ties', async () => {
+    expect(await column(['events', '--sort', 'kind'], 'id')).toEqual(await column(['events'], 'id'));
+  });
+
+  it('sorts every format the same way', async () => {
+    expect((await run(['events', '--sort', 'title', '--fields', 'id'])).stdout).toBe('id\npahalgam-attack\nlavrov-dar-call\nputin-modi-call\n');
   });
 });
 
@@ -160,9 +304,18 @@ describe('filters', () => {
     { argv: ['events', '--type', 'call'], expected: ['putin-modi-call', 'lavrov-dar-call'] },
     { argv: ['events', '--type', 'CALL'], expected: ['putin-modi-call', 'lavrov-dar-call'] },
     { argv: ['events', '--since', '2025-05-01'], expected: ['putin-modi-call', 'lavrov-dar-call'] },
-    { argv: ['events', '--since', '2025-05-10'], expected: ['lavrov-dar-call'] },
+    // A record known only to the month is in a range only when the whole month is.
+    { argv: ['events', '--since', '2025-05-10'], expected: [] },
+    { argv: ['events', '--since', '2025-05'], expected: ['putin-modi-call', 'lavrov-dar-call'] },
     { argv: ['events', '--until', '2025-04'], expected: ['pahalgam-attack'] },
-    { argv: ['events', '--until', '2025-05-01'], expected: ['pahalgam-attack', 'lavrov-dar-call'] },
+    { argv: ['events', '--until', '2025-05-01'], expected: ['pahalgam-attack'] },
+    { argv: ['events', '--until', '2025-05-31'], expected: ['pahalgam-attack', 'putin-modi-call', 'lavrov-dar-call'] },
+    { argv: ['events', '--since', '2025-05-05', '--until', '2025-05-05'], expected: ['putin-modi-call'] },
+    { argv: ['events', '--since', '2025-05-01', '--until', '2025-05-31'], expected: ['putin-modi-call', 'lavrov-dar-call'] },
+    { argv: ['events', '--since', '2025-05', '--until', '2025-05'], expected: ['putin-modi-call', 'lavrov-dar-call'] },
+    { argv: ['statements', '--since', '2025-05-05', '--until', '2025-05-05'], expected: ['putin-condemns-attack'] },
+    { argv: ['agreements', '--since', '1972-07-02', '--until', '1972-12-31'], expected: [] },
+    { argv: ['agreements', '--since', '1972', '--until', '1972'], expected: ['simla-agreement'] },
     { argv: ['events', '--since', '2025', '--until', '2025'], expected: ['pahalgam-attack', 'putin-modi-call', 'lavrov-dar-call'] },
     { argv: ['events', '--limit', '2'], expected: ['pahalgam-attack', 'putin-modi-call'] },
     { argv: ['statements', '--actor', 'russia'], expected: ['putin-condemns-attack', 'lavrov-cites-simla'] },
@@ -320,7 +473,13 @@ describe('usage errors, missing records and bad databases', () => {
     { argv: ['measures', '--category', 'oil'], code: 2, err: /unknown value 'oil' for --category; known values: airspace, water/ },
     { argv: ['events', '--format', 'xml'], code: 2, err: /unknown format 'xml': use one of table, json, jsonl, csv, tsv/ },
     { argv: ['events', '--json', '--format', 'csv'], code: 2, err: /--json and --format csv ask for different formats/ },
-    { argv: ['events', '--fields', 'id,titel'], code: 2, err: /unknown field 'titel' \(did you mean 'title'\?\)/ },
+    { argv: ['events', '--fields', 'id,titel'], code: 2, err: /unknown field 'titel' \(did you mean 'title'\?\); fields here: id, kind, date, / },
+    { argv: ['events', '--sort', 'titel'], code: 2, err: /^crisis: unknown field 'titel' for --sort \(did you mean 'title'\?\); fields here: id, kind, date, / },
+    { argv: ['sources', '--sort', 'date'], code: 2, err: /unknown field 'date' for --sort; fields here: id, kind, title, publisher, url, published, cited_by\n$/ },
+    { argv: ['timeline', '--kind', 'actor'], code: 2, err: /^crisis: unknown value 'actor' for --kind; use one of event, statement, measure\n$/ },
+    { argv: ['timeline', '--kind', 'events'], code: 2, err: /unknown value 'events' for --kind \(did you mean 'event'\?\)/ },
+    { argv: ['events', '--sort', 'date:down'], code: 2, err: /invalid --sort 'date:down': use a field, then :desc for descending/ },
+    { argv: ['events', '--sort', 'date:desc:asc'], code: 2, err: /invalid --sort 'date:desc:asc'/ },
     { argv: ['events', '--bogus'], code: 2, err: /^crisis: unknown option '--bogus'\n$/ },
     { argv: ['events', '--actr', 'x'], code: 2, err: /^crisis: unknown option '--actr' \(Did you mean --actor\?\)\n$/ },
     { argv: ['evnts'], code: 2, err: /^crisis: unknown command 'evnts' \(Did you mean events\?\)\n$/ },
@@ -403,11 +562,11 @@ describe('help', () => {
     expect(result.stderr).toMatch(/^Usage: crisis \[options\] \[command\]/);
   });
 
-  it.each(['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'show'])('crisis %s --help has examples', async (command) => {
+  it.each(['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'timeline', 'show'])('crisis %s --help has examples', async (command) => {
     const result = await run([command, '--help']);
     expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Examples:\\n  \\$ crisis ${command}`));
     expect(result.stdout).toContain(`Usage: crisis ${command}`);
-    expect(result.stdout).toMatch(new RegExp(`Examples:\\n  \\$ crisis ${command}`));
     expect(result.stdout).toContain('--db <path>');
   });
 

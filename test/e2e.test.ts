@@ -27,8 +27,42 @@ describe('the crisis binary', () => {
     expect(result.stdout).toContain('“the Pahalgam terror attack, which killed 26 people, most of them tourists”');
   });
 
+  it('searches whatever is typed, apostrophes and all', () => {
+    const result = runBinary(['search', "Russia's", 'Pahalgam', '(U.S.)', 'AND', '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(Array.isArray(JSON.parse(result.stdout))).toBe(true);
+    expect(runBinary(['search', 'Pahalgam', '--fields', 'id']).stdout).toMatch(/^id\n(.+\n)*pahalgam-attack\n/);
+  });
+
+  it('puts the attack in the timeline of its day', () => {
+    const result = runBinary(['timeline', '--since', '2025-04-22', '--until', '2025-04-22', '--fields', 'id,kind,date']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('pahalgam-attack\tevent\t2025-04-22\n');
+  });
+
+  it.each([
+    { env: { FORCE_COLOR: '1' }, coloured: true },
+    { env: { FORCE_COLOR: '1', NO_COLOR: '1' }, coloured: false },
+    { env: {}, coloured: false },
+  ])('reads the colour settings from the real environment: $env', ({ env, coloured }) => {
+    const result = runBinary(['agreements', '--format', 'table'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout.includes('\u001b[')).toBe(coloured);
+  });
+
+  it('prints a bash completion script that bash can parse', () => {
+    const script = runBinary(['completion', 'bash']);
+    expect(script.code).toBe(0);
+    const parse = spawnSync('bash', ['-n'], { input: script.stdout, encoding: 'utf8' });
+    expect(parse.stderr).toBe('');
+    expect(parse.status).toBe(0);
+  });
+
   it.each([
     { args: ['events', '--actor', 'narnia'], code: 2 },
+    { args: ['search', '--raw', 'attack AND ('], code: 2 },
+    { args: ['events', '--sort', 'nope'], code: 2 },
     { args: ['events', '--since', '2025-02-30'], code: 2 },
     { args: ['nonsense'], code: 2 },
     { args: ['show', 'no-such-record'], code: 3 },

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/program.js';
 import { createContext } from '../src/cli/context.js';
+import { SHELLS } from '../src/render/completion.js';
+import { FORMATS } from '../src/render/output.js';
+import { OUTPUT_KINDS } from '../src/render/schema.js';
 import { views } from '../src/render/views.js';
 import { ROOT } from './helpers.js';
 
@@ -26,6 +29,18 @@ describe('the README', () => {
 
   it.each([...new Set(Object.values(views).flatMap((view) => view.fields))])('documents the JSON field %s', (field) => {
     expect(README).toMatch(new RegExp(`\\| [^\\n]*\`${field}\`[^\\n]*\\|`));
+  });
+
+  it.each(SHELLS)('shows how to load the %s completion', (shell) => {
+    expect(README).toContain(`crisis completion ${shell}`);
+  });
+
+  it.each(OUTPUT_KINDS)('names the schema kind %s', (kind) => {
+    expect(README).toMatch(new RegExp(`### schema[^#]*\`${kind}\``));
+  });
+
+  it.each(FORMATS)('documents the format %s', (format) => {
+    expect(README).toMatch(new RegExp(`^\\| \`${format}\` \\|`, 'm'));
   });
 
   it.each(['0', '1', '2', '3'])('documents exit status %s', (status) => {

@@ -1,11 +1,13 @@
 import { BUNDLED_DB, openDatabase, type Db } from '../db/open.js';
-import { colorEnabled, type IOStreams } from './io.js';
+import { colorEnabled, outputWidth, type IOStreams } from './io.js';
 
-/** What every command may use: the streams, the database (opened on first use) and the colour decision. */
+/** What every command may use: the streams, the database (opened on first use) and the terminal decisions. */
 export interface Context {
   io: IOStreams;
   db(): Db;
   color(): boolean;
+  /** Columns to fit tables and text to. */
+  width(): number;
   close(): void;
 }
 
@@ -16,6 +18,7 @@ export function createContext(io: IOStreams, globals: () => { db?: string; color
     io,
     db: () => (db ??= openDatabase(globals().db ?? BUNDLED_DB)),
     color: () => colorEnabled(io, globals().color),
+    width: () => outputWidth(io),
     close: () => db?.close(),
   };
 }

@@ -2,11 +2,15 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerActors } from '../commands/actors.js';
 import { registerAgreements } from '../commands/agreements.js';
+import { registerCompletion } from '../commands/completion.js';
 import { registerEvents } from '../commands/events.js';
 import { registerMeasures } from '../commands/measures.js';
+import { registerSchema } from '../commands/schema.js';
+import { registerSearch } from '../commands/search.js';
 import { registerShow } from '../commands/show.js';
 import { registerSources } from '../commands/sources.js';
 import { registerStatements } from '../commands/statements.js';
+import { registerTimeline } from '../commands/timeline.js';
 import type { Context } from './context.js';
 import type { IOStreams } from './io.js';
 
@@ -39,9 +43,12 @@ Examples:
   $ crisis statements --actor putin --json | jq '.[].quote'
   $ crisis measures --by pakistan
   $ crisis show pahalgam-attack
+  $ crisis timeline --since 2025-05-07 --until 2025-05-10
+  $ crisis search "Russia's" offer
 
-Output is a table on a terminal and tab-separated text in a pipe; --json, --format
-and --fields choose otherwise. Dates may be YYYY, YYYY-MM or YYYY-MM-DD.
+Output is a table on a terminal and tab-separated text in a pipe; --json, --format,
+--fields and --sort choose otherwise (crisis schema describes the JSON). Dates may be
+YYYY, YYYY-MM or YYYY-MM-DD. Tab completion: crisis completion bash|zsh|fish.
 
 Exit status: 0 success (an empty result too), 1 database or runtime error,
 2 usage error, 3 show of an id that does not exist.
@@ -53,6 +60,10 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
   registerActors(program, ctx);
   registerAgreements(program, ctx);
   registerSources(program, ctx);
+  registerTimeline(program, ctx);
+  registerSearch(program, ctx);
+  registerSchema(program, ctx);
+  registerCompletion(program, ctx);
   registerShow(program, ctx);
   return program;
 }

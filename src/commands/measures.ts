@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { findMeasures } from '../queries/measures.js';
-import { writeRecords } from '../render/output.js';
 import { views } from '../render/views.js';
-import { addDateOptions, addLimitOption, addOutputOptions, collect, toActorIds, toAgreementId, toDateRange, toLimit, toOutputSettings, toVocabulary, type RawOptions } from './options.js';
+import { writeList } from './list.js';
+import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toAgreementId, toDateRange, toVocabulary, type RawOptions } from './options.js';
 
 export function registerMeasures(program: Command, ctx: Context): void {
   const command = program
@@ -15,26 +15,24 @@ export function registerMeasures(program: Command, ctx: Context): void {
     .option('--category <category>', 'only this category, e.g. water, trade, visa, airspace')
     .option('--about <agreement>', 'only measures invoking this agreement, e.g. "Indus Waters Treaty"');
   addDateOptions(command);
-  addLimitOption(command);
-  addOutputOptions(command)
-    .addHelpText('after', `
-Examples:
-  $ crisis measures --by pakistan
-  $ crisis measures --against pakistan --category trade
-  $ crisis measures --format csv > measures.csv
-`)
-    .action(async (raw: RawOptions) => {
-      const db = ctx.db();
-      const output = toOutputSettings(raw, views.measure, ctx);
-      const rows = findMeasures(db, {
+  addOrderOptions(command);
+  addOutputOptions(command);
+  addExamples(command, [
+    'crisis measures --by pakistan',
+    'crisis measures --against pakistan --category trade',
+    'crisis measures --sort category --format csv > measures.csv',
+  ]).action(async (raw: RawOptions) => {
+    const db = ctx.db();
+    await writeList(ctx, raw, views.measure, (limit) =>
+      findMeasures(db, {
         actors: toActorIds(db, raw.actor, '--actor'),
         by: toActorIds(db, raw.by, '--by'),
         against: toActorIds(db, raw.against, '--against'),
         category: toVocabulary(db, raw.category, 'measure-category', '--category'),
         about: toAgreementId(db, raw.about, '--about'),
         ...toDateRange(raw),
-        limit: toLimit(raw.limit),
-      });
-      await writeRecords(ctx.io.stdout, rows, views.measure, output);
-    });
+        limit,
+      }),
+    );
+  });
 }

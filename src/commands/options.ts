@@ -6,6 +6,7 @@ import { parseDate } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { listNames, listValues, matchName, type NamedKind } from '../queries/lookup.js';
 import { FORMATS, type Format, type OutputSettings } from '../render/output.js';
+import type { SortKey } from '../render/sort.js';
 import type { RecordView } from '../render/views.js';
 
 /** Options as commander hands them over, before validation. */
@@ -24,6 +25,9 @@ export interface RawOptions {
   category?: string;
   kind?: string;
   about?: string;
+  sort?: string;
+  /** search: pass the text to FTS5 as a query of its own syntax. */
+  raw?: boolean;
 }
 
 /** For repeatable options: `--actor russia --actor china`. */
@@ -38,12 +42,20 @@ export function addOutputOptions(command: Command): Command {
 
 export function addDateOptions(command: Command): Command {
   return command
-    .option('--since <date>', 'only records that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--until <date>', 'only records that may fall on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)');
+    .option('--since <date>', 'only records wholly on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); a record known only to a month counts as the whole month')
+    .option('--until <date>', 'only records wholly on or before this date (YYYY, YYYY-MM or YYYY-MM-DD; --until 2025-05 runs to 31 May)');
 }
 
-export function addLimitOption(command: Command): Command {
-  return command.option('--limit <n>', 'print at most n records');
+/** --sort and --limit, for the commands that list records. */
+export function addOrderOptions(command: Command): Command {
+  return command
+    .option('--sort <field[:desc]>', "order by this field instead of the command's order, e.g. date:desc, title (missing values last)")
+    .option('--limit <n>', 'print at most n records (after --sort)');
+}
+
+/** Help that leads with examples, each a command line a reader can copy. */
+export function addExamples(command: Command, examples: string[]): Command {
+  return command.addHelpText('before', `Examples:\n${examples.map((example) => `  $ ${example}\n`).join('')}`);
 }
 
 export function toOutputSettings(raw: RawOptions, view: RecordView, ctx: Context): OutputSettings {
@@ -54,7 +66,7 @@ export function toOutputSettings(raw: RawOptions, view: RecordView, ctx: Context
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}': use one of ${FORMATS.join(', ')}${didYouMean(format, FORMATS)}`);
   }
-  return { format: format as Format, fields: toFields(raw.fields, view), color: ctx.color(), width: ctx.io.columns ?? 100 };
+  return { format: format as Format, fields: toFields(raw.fields, view), color: ctx.color(), width: ctx.width() };
 }
 
 function toFields(text: string | undefined, view: RecordView): string[] | undefined {
@@ -67,6 +79,19 @@ function toFields(text: string | undefined, view: RecordView): string[] | undefi
     }
   }
   return fields;
+}
+
+/** `--sort field` or `--sort field:desc` (`:asc` too), for a field the command prints. */
+export function toSort(text: string | undefined, view: RecordView): SortKey | undefined {
+  if (text === undefined) return undefined;
+  const [field = '', direction = 'asc', ...rest] = text.trim().split(':');
+  if (!view.fields.includes(field)) {
+    throw new UsageError(`unknown field '${field}' for --sort${didYouMean(field, view.fields)}; fields here: ${view.fields.join(', ')}`);
+  }
+  if (rest.length || (direction !== 'asc' && direction !== 'desc')) {
+    throw new UsageError(`invalid --sort '${text}': use a field, then :desc for descending, e.g. --sort date:desc`);
+  }
+  return { field, descending: direction === 'desc' };
 }
 
 /** --since and --until as the first and last day they may mean: --until 2025-05 runs to 31 May. */
@@ -112,6 +137,14 @@ function toNamedId(db: Db, kind: NamedKind, typed: string, flag: string): string
   }
   const hint = didYouMean(typed, names.map((name) => name.folded)) || `; see crisis ${kind}s`;
   throw new UsageError(`unknown ${kind} '${typed}' for ${flag}${hint}`);
+}
+
+/** Checks a value against a fixed list (the kinds `timeline` or `search` take). */
+export function toChoice<T extends string>(typed: string | undefined, choices: readonly T[], flag: string): T | undefined {
+  if (typed === undefined) return undefined;
+  const value = typed.trim().toLowerCase();
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`unknown value '${typed}' for ${flag}${didYouMean(value, choices)}; use one of ${choices.join(', ')}`);
 }
 
 /** Checks a vocabulary value (an event type, a measure category) against those the database holds. */

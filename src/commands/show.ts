@@ -14,6 +14,7 @@ import { findStatements } from '../queries/statements.js';
 import type { AnyRecord } from '../records.js';
 import { loadPaint } from '../render/paint.js';
 import { renderRecordText } from '../render/show.js';
+import { addExamples } from './options.js';
 
 const finders: Record<string, (db: Db, id: string) => AnyRecord[]> = {
   event: (db, id) => findEvents(db, { id }),
@@ -25,19 +26,17 @@ const finders: Record<string, (db: Db, id: string) => AnyRecord[]> = {
 };
 
 export function registerShow(program: Command, ctx: Context): void {
-  program
+  const command = program
     .command('show')
     .description('One record in full: every field, each citation with its quote, and the records linked to it')
     .argument('<id>', 'a record id (any kind), or the name or alias of an actor or agreement')
     .option('--json', 'print one JSON object')
-    .option('--format <format>', 'text or json (default: text)')
-    .addHelpText('after', `
-Examples:
-  $ crisis show pahalgam-attack
-  $ crisis show putin
-  $ crisis show simla-agreement --json | jq '.sources[].quote'
-`)
-    .action(async (typed: string, raw: { json?: boolean; format?: string }) => {
+    .option('--format <format>', 'text or json (default: text)');
+  addExamples(command, [
+    'crisis show pahalgam-attack',
+    'crisis show putin',
+    "crisis show simla-agreement --json | jq '.sources[].quote'",
+  ]).action(async (typed: string, raw: { json?: boolean; format?: string }) => {
       if (raw.json && raw.format !== undefined && raw.format !== 'json') {
         throw new UsageError(`--json and --format ${raw.format} ask for different formats; give one`);
       }
@@ -51,7 +50,7 @@ Examples:
         ctx.io.stdout.write(`${JSON.stringify({ ...record, linked: links }, null, 2)}\n`);
       } else {
         const paint = await loadPaint(ctx.color());
-        ctx.io.stdout.write(renderRecordText(record as unknown as Record<string, unknown>, kind, links, paint, ctx.io.columns ?? 100));
+        ctx.io.stdout.write(renderRecordText(record as unknown as Record<string, unknown>, kind, links, paint, ctx.width()));
       }
     });
 }

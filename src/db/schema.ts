@@ -1,5 +1,5 @@
 /** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '3';
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -145,4 +145,15 @@ CREATE TABLE citations (
   PRIMARY KEY (record_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX citations_by_source ON citations(source_id);
+
+-- What \`crisis search\` searches: one row per record, filled from the tables above once they are written
+-- (src/build/search-index.ts). Porter stemming lets "condemn" find "condemned"; case and accents do not count.
+CREATE VIRTUAL TABLE search_index USING fts5(
+  id UNINDEXED,
+  title,
+  summary,
+  quotes,
+  actors,
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
 `;

@@ -54,9 +54,13 @@ export const involves = (id: string, param: string, roles?: string[]) => `(${par
   WHERE i.record_id = ${id} AND f.root IN (SELECT value FROM json_each(${param}))
   ${roles ? `AND i.role IN (${roles.map((role) => `'${role}'`).join(', ')})` : ''}))`;
 
-/** Records whose possible dates overlap [@since, @until]; a month-dated record is in any range touching its month. */
+/**
+ * Records every day of whose date lies within [@since, @until]: a record known only to May 2025 is in
+ * --since 2025-05 --until 2025-05 but not in --since 2025-05-10, since it may have happened before the 10th.
+ * Records with no date (actors, sources) are in no range.
+ */
 export const withinDates = (table: string) =>
-  `(@since IS NULL OR ${table}.date_end >= @since) AND (@until IS NULL OR ${table}.date_start <= @until)`;
+  `(@since IS NULL OR ${table}.date_start >= @since) AND (@until IS NULL OR ${table}.date_end <= @until)`;
 
 /** Date order: a record known only to the month or year follows the days it cannot be placed among. */
 export const byDate = (table: string) => `${table}.date_end, ${table}.date_start, ${table}.id`;

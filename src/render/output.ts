@@ -1,5 +1,6 @@
 import type { Output } from '../cli/io.js';
 import { cellText, headerText } from './cells.js';
+import { stripMatchMarks } from './highlight.js';
 import { loadPaint } from './paint.js';
 import type { RecordView } from './views.js';
 
@@ -20,7 +21,8 @@ export interface OutputSettings {
 
 /** Writes records in the chosen format. Knows nothing of SQL: it receives finished records. */
 export async function writeRecords(out: Output, records: object[], view: RecordView, settings: OutputSettings): Promise<void> {
-  const rows = records as Record<string, unknown>[];
+  const highlights = settings.format === 'table' && settings.color;
+  const rows = highlights ? (records as Record<string, unknown>[]) : withoutMatchMarks(records as Record<string, unknown>[], view.marked ?? []);
   switch (settings.format) {
     case 'json':
       out.write(`${JSON.stringify(rows.map((row) => pick(row, settings.fields ?? view.fields)), null, 2)}\n`);
@@ -31,7 +33,8 @@ export async function writeRecords(out: Output, records: object[], view: RecordV
     case 'csv': {
       const { stringify } = await import('csv-stringify/sync');
       const fields = settings.fields ?? view.columns;
-      out.write(stringify([fields, ...rows.map((row) => fields.map((field) => cellText(row[field])))]));
+      // RFC 4180: CRLF after every record; csv-stringify quotes a cell holding a comma, quote or line break.
+      out.write(stringify([fields, ...rows.map((row) => fields.map((field) => cellText(row[field])))], { record_delimiter: 'windows' }));
       return;
     }
     case 'tsv': {
@@ -49,6 +52,7 @@ export async function writeRecords(out: Output, records: object[], view: RecordV
         header: headerText(field),
         keepWhole: WHOLE_FIELDS.has(field),
         style: field === 'id' ? paint.cyan : undefined,
+        marked: view.marked?.includes(field),
       }));
       const cells = rows.map((row) => fields.map((field) => cellText(row[field])));
       out.write(renderTable(columns, cells, settings.width, paint));
@@ -65,6 +69,11 @@ function undatedNote(rows: Record<string, unknown>[], fields: readonly string[])
   if (!partial) return '';
   const precision = String(partial.date_precision);
   return `; ${String(partial.date)} is known only to the ${precision} and follows that ${precision}'s dated records`;
+}
+
+function withoutMatchMarks(rows: Record<string, unknown>[], marked: readonly string[]): Record<string, unknown>[] {
+  if (!marked.length) return rows;
+  return rows.map((row) => ({ ...row, ...Object.fromEntries(marked.map((field) => [field, stripMatchMarks(String(row[field] ?? ''))])) }));
 }
 
 function pick(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { paintMatches, stripMatchMarks } from './highlight.js';
 import type { Paint } from './paint.js';
 import { wrapText } from './wrap.js';
 
@@ -11,6 +12,8 @@ export interface TableColumn {
   keepWhole?: boolean;
   /** Styles each line of the column's cells. */
   style?: (line: string) => string;
+  /** Its cells mark what a search matched, to be highlighted. */
+  marked?: boolean;
 }
 
 /** A bordered table fitted to `width`: the widest columns give way first, and their text wraps. */
@@ -26,7 +29,8 @@ export function renderTable(columns: TableColumn[], rows: string[][], width: num
     table.push(
       row.map((cell, i) => {
         const style = columns[i]!.style ?? ((line: string) => line);
-        return wrapText(cell, widths[i]! - PADDING).map((line) => style(line)).join('\n');
+        const lines = wrapText(cell, widths[i]! - PADDING);
+        return (columns[i]!.marked ? paintMatches(lines, paint.highlight) : lines).map((line) => style(line)).join('\n');
       }),
     );
   }
@@ -34,7 +38,7 @@ export function renderTable(columns: TableColumn[], rows: string[][], width: num
 }
 
 function fitWidths(columns: TableColumn[], rows: string[][], width: number): number[] {
-  const widths = columns.map((column, i) => Math.max(column.header.length, ...rows.map((row) => (row[i] ?? '').length)) + PADDING);
+  const widths = columns.map((column, i) => Math.max(column.header.length, ...rows.map((row) => stripMatchMarks(row[i] ?? '').length)) + PADDING);
   const borders = columns.length + 1;
   let excess = widths.reduce((sum, w) => sum + w, 0) + borders - width;
   const narrowable = (i: number) => !columns[i]!.keepWhole && widths[i]! > MIN_COLUMN + PADDING;

@@ -5,6 +5,8 @@
 export interface RecordView {
   fields: readonly string[];
   columns: readonly string[];
+  /** Fields whose text marks what a search matched: highlighted in a coloured table, unmarked anywhere else. */
+  marked?: readonly string[];
 }
 
 const dated = ['date', 'date_precision'] as const;
@@ -35,5 +37,14 @@ export const views = {
   source: {
     fields: ['id', 'kind', 'title', 'publisher', 'url', 'published', 'cited_by'],
     columns: ['id', 'published', 'publisher', 'title', 'cited_by'],
+  },
+  timeline: {
+    fields: ['id', 'kind', ...dated, 'title', 'summary', 'actors', 'in_response_to', 'agreements', 'cameo', ...extras, 'sources'],
+    columns: ['id', 'date', 'kind', 'title'],
+  },
+  search: {
+    fields: ['id', 'kind', ...dated, 'title', 'snippet', 'rank'],
+    columns: ['id', 'kind', 'date', 'title', 'snippet'],
+    marked: ['snippet'],
   },
 } satisfies Record<string, RecordView>;

@@ -1,0 +1,71 @@
+import type { Command, Option } from 'commander';
+import type { Context } from '../cli/context.js';
+import { UsageError } from '../cli/errors.js';
+import { didYouMean } from '../cli/suggest.js';
+import { SEARCH_KINDS } from '../queries/search.js';
+import { TIMELINE_KINDS } from '../queries/timeline.js';
+import { completionScript, SHELLS, type CompletedOption, type CompletionSpec, type Shell, type ValueCompletion } from '../render/completion.js';
+import { FORMATS } from '../render/output.js';
+import { OUTPUT_KINDS, outputKindNamed, recordSchema } from '../render/schema.js';
+import { views } from '../render/views.js';
+import { addExamples } from './options.js';
+
+const ACTOR_OPTIONS = new Set(['--actor', '--by', '--against', '--country']);
+
+/** The values --kind takes, by command. */
+const KINDS: Record<string, readonly string[]> = {
+  actors: (recordSchema('actor').properties.kind as { enum: string[] }).enum,
+  timeline: TIMELINE_KINDS,
+  search: SEARCH_KINDS,
+};
+
+/** Words for a command's first argument. */
+const ARGUMENTS: Record<string, readonly string[]> = { schema: OUTPUT_KINDS, completion: SHELLS };
+
+export function registerCompletion(program: Command, ctx: Context): void {
+  const command = program
+    .command('completion')
+    .description('A completion script for bash, zsh or fish: commands, options, field names and actor ids')
+    .argument('<shell>', SHELLS.join(', '));
+  addExamples(command, [
+    'eval "$(crisis completion bash)"     # in ~/.bashrc',
+    'eval "$(crisis completion zsh)"      # in ~/.zshrc, after compinit',
+    'crisis completion fish > ~/.config/fish/completions/crisis.fish',
+  ]).action((shell: string) => {
+    const chosen = shell.trim().toLowerCase();
+    if (!(SHELLS as readonly string[]).includes(chosen)) {
+      throw new UsageError(`unknown shell '${shell}'${didYouMean(chosen, SHELLS)}; use one of ${SHELLS.join(', ')}`);
+    }
+    ctx.io.stdout.write(completionScript(chosen as Shell, describeCommandLine(program)));
+  });
+}
+
+/** The command line as the completion scripts need it, read from commander so it cannot drift. */
+function describeCommandLine(program: Command): CompletionSpec {
+  const globalOptions = program.options.filter((option) => option.long && !['--version', '--help'].includes(option.long)).map((option) => describeOption(option, ''));
+  const commands = program.commands.map((command) => ({
+    name: command.name(),
+    description: command.description(),
+    options: command.options.filter((option) => option.long && option.long !== '--help').map((option) => describeOption(option, command.name())),
+    argument: ARGUMENTS[command.name()],
+  }));
+  return { commands, globalOptions };
+}
+
+function describeOption(option: Option, commandName: string): CompletedOption {
+  const flag = option.long!;
+  const described = { flag, description: option.description };
+  return option.required || option.optional ? { ...described, value: valueOf(flag, commandName) } : described;
+}
+
+function valueOf(flag: string, commandName: string): ValueCompletion {
+  const kind = outputKindNamed(commandName);
+  const fields = kind ? views[kind].fields : [];
+  if (ACTOR_OPTIONS.has(flag)) return { kind: 'actors' };
+  if (flag === '--db') return { kind: 'files' };
+  if (flag === '--fields') return { kind: 'list', words: fields };
+  if (flag === '--sort') return { kind: 'words', words: fields.flatMap((field) => [field, `${field}:desc`]) };
+  if (flag === '--format') return { kind: 'words', words: commandName === 'show' ? ['text', 'json'] : FORMATS };
+  if (flag === '--kind' && KINDS[commandName]) return { kind: 'words', words: KINDS[commandName]! };
+  return { kind: 'free' };
+}

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import type { Context } from '../cli/context.js';
+import { UsageError } from '../cli/errors.js';
+import { searchRecords, SEARCH_KINDS, toMatchExpression } from '../queries/search.js';
+import { views } from '../render/views.js';
+import { writeList } from './list.js';
+import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toChoice, toDateRange, type RawOptions } from './options.js';
+
+const RAW_HINT = 'quote words with "...", combine them with AND, OR, NOT or NEAR(...), end a word with * for a prefix, or leave out --raw';
+
+export function registerSearch(program: Command, ctx: Context): void {
+  const command = program
+    .command('search')
+    .description('Full-text search over titles, summaries, quotes and actor names, best match first, each with a snippet')
+    .argument('<text...>', "words to find, all of them, in any record (a trailing * finds a prefix: Lavr*)")
+    .option('--actor <actor>', 'only records this actor, or a person or body of it, takes part in, and the actors themselves (repeatable)', collect)
+    .option('--kind <kind>', `only this kind: ${SEARCH_KINDS.join(', ')}`)
+    .option('--raw', 'take the text as an SQLite FTS5 query: AND, OR, NOT, NEAR(...), "phrases", prefix*, column:word');
+  addDateOptions(command);
+  addOrderOptions(command);
+  addOutputOptions(command);
+  addExamples(command, [
+    'crisis search Simla',
+    'crisis search "Russia\'s" mediation offer --kind statement',
+    "crisis search 'Lavr*' --since 2025-05",
+    "crisis search --raw 'ceasefire NOT trump' --json | jq '.[].id'",
+  ]).action(async (words: string[], raw: RawOptions) => {
+    const text = words.join(' ');
+    const match = raw.raw ? text.trim() : toMatchExpression(text);
+    if (!match) throw new UsageError(`nothing to search for in '${text}': give a word or a name, e.g. crisis search Simla`);
+    const db = ctx.db();
+    await writeList(ctx, raw, views.search, (limit) => {
+      const filters = { match, kind: toChoice(raw.kind, SEARCH_KINDS, '--kind'), actors: toActorIds(db, raw.actor, '--actor'), ...toDateRange(raw), limit };
+      try {
+        return searchRecords(db, filters);
+      } catch (error) {
+        // Only --raw text reaches FTS5 unescaped; any other failure is a bug, not the user's mistake.
+        if (raw.raw && (error as { code?: string }).code === 'SQLITE_ERROR') {
+          throw new UsageError(`invalid search '${text}' for --raw (${(error as Error).message}): ${RAW_HINT}`);
+        }
+        throw error;
+      }
+    });
+  });
+}

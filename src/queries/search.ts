@@ -1,0 +1,51 @@
+import type { Db } from '../db/open.js';
+import { MATCH_END, MATCH_START, type SearchHit } from '../records.js';
+import { involves, withinDates } from './fragments.js';
+import { commonParams, type CommonFilters } from './filters.js';
+
+export const SEARCH_KINDS = ['event', 'statement', 'measure', 'agreement', 'actor', 'source'] as const;
+
+export interface SearchFilters extends CommonFilters {
+  /** An FTS5 query: from toMatchExpression, or what a user wrote with --raw. */
+  match: string;
+  kind?: (typeof SEARCH_KINDS)[number];
+}
+
+/**
+ * Turns whatever a person typed into an FTS5 query that cannot be a syntax error: each word, or each
+ * "quoted phrase", becomes an FTS5 string, so apostrophes, parentheses, `U.S.` and the words AND, OR and
+ * NOT are only text; every one must match; a word ending in `*` matches as a prefix (`Lavr*`). Returns ''
+ * when nothing searchable was typed (only punctuation).
+ */
+export function toMatchExpression(text: string): string {
+  const terms: string[] = [];
+  for (const [, phrase, word] of text.matchAll(/"([^"]*)"|(\S+)/g)) {
+    const prefix = word !== undefined && word.endsWith('*');
+    const words = (phrase ?? word!.replace(/\*+$/, '')).replace(/"/g, ' ').trim();
+    if (!/[\p{L}\p{N}]/u.test(words)) continue;
+    terms.push(`"${words}"${prefix ? '*' : ''}`);
+  }
+  return terms.join(' ');
+}
+
+/** Column weights for bm25, in the index's column order (id, title, summary, quotes, actors). */
+const WEIGHTS = '0, 4.0, 2.0, 1.0, 2.0';
+
+/** Records matching an FTS5 query, best first, each with a snippet of the best-matching field. */
+export function searchRecords(db: Db, filters: SearchFilters): SearchHit[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.kind, r.date, r.date_precision, r.title,
+              snippet(search_index, -1, @start, @end, '…', 12) AS snippet
+       FROM search_index JOIN records r ON r.id = search_index.id
+       WHERE search_index MATCH @match
+         AND (@kind IS NULL OR r.kind = @kind)
+         AND (${involves('r.id', '@actors')}
+              OR r.id IN (SELECT f.member FROM actor_family f WHERE f.root IN (SELECT value FROM json_each(@actors))))
+         AND ${withinDates('r')}
+       ORDER BY bm25(search_index, ${WEIGHTS}), r.id
+       LIMIT @limit`,
+    )
+    .all({ ...commonParams(filters), match: filters.match, kind: filters.kind ?? null, start: MATCH_START, end: MATCH_END }) as Omit<SearchHit, 'rank'>[];
+  return rows.map((row, i) => ({ ...row, rank: i + 1 }));
+}

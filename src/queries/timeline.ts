@@ -1,0 +1,43 @@
+import type { Db } from '../db/open.js';
+import type { TimelineRecord } from '../records.js';
+import { actorsJson, agreementsJson, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, withinDates } from './fragments.js';
+import { commonParams, type CommonFilters } from './filters.js';
+
+export const TIMELINE_KINDS = ['event', 'statement', 'measure'] as const;
+
+export interface TimelineFilters extends CommonFilters {
+  kind?: (typeof TIMELINE_KINDS)[number];
+}
+
+/** Every role an actor plays in a fact, except claimant: whose figure a number is, which `figures` already says. */
+const TAKING_PART = ['initiator', 'target', 'participant', 'mediator', 'speaker', 'on-behalf-of', 'addressee', 'by', 'against'];
+
+/** On one day, what happened comes before the steps taken and the words said about it. */
+const KIND_ORDER = `CASE r.kind WHEN 'event' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END`;
+
+/** Events, statements and measures in one date order (as byDate orders each kind): a record known only to the month follows that month's days. */
+export function findTimeline(db: Db, filters: TimelineFilters): TimelineRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.kind, r.date, r.date_precision, r.title,
+              coalesce(e.summary, s.summary, m.summary) AS summary,
+              ${actorsJson('r.id', TAKING_PART, true)} AS actors,
+              ${inResponseToJson('r.id')} AS in_response_to,
+              ${agreementsJson('r.id')} AS agreements,
+              coalesce(e.cameo, s.cameo, m.cameo) AS cameo,
+              ${factExtrasColumns('r.id')},
+              ${citationsJson('r.id')} AS sources
+       FROM records r
+       LEFT JOIN events e ON e.id = r.id
+       LEFT JOIN statements s ON s.id = r.id
+       LEFT JOIN measures m ON m.id = r.id
+       WHERE r.kind IN (${TIMELINE_KINDS.map((kind) => `'${kind}'`).join(', ')})
+         AND (@kind IS NULL OR r.kind = @kind)
+         AND ${involves('r.id', '@actors')}
+         AND ${withinDates('r')}
+       ORDER BY r.date_end, r.date_start, ${KIND_ORDER}, r.id
+       LIMIT @limit`,
+    )
+    .all({ ...commonParams(filters), kind: filters.kind ?? null }) as Record<string, unknown>[];
+  return rows.map((row) => parseJsonColumns<TimelineRecord>(row, ['actors', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']));
+}

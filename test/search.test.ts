@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, find, fixtureDatabase, runCli, type RunOptions } from './helpers.js';
+
+let db: string;
+/** The fixture with a summary holding what people type that FTS5 would read as syntax. */
+let awkwardDb: string;
+const AWKWARD_SUMMARY = "Russia's offer (made with the U.S. AND others) is NOT new; near-final OR \"done\".";
+
+beforeAll(() => {
+  db = fixtureDatabase();
+  const awkward = buildFixture({ file: 'statements.yaml', edit: (records) => (find(records, 'lavrov-cites-simla').summary = AWKWARD_SUMMARY) });
+  expect(awkward.problems).toEqual([]);
+  awkwardDb = awkward.db;
+});
+
+const run = (argv: string[], options?: RunOptions) => runCli(['--db', db, ...argv], options);
+const ids = async (argv: string[], database = db) => {
+  const result = await runCli(['--db', database, ...argv, '--json']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return (JSON.parse(result.stdout) as { id: string }[]).map((row) => row.id);
+};
+
+describe('search', () => {
+  it('ranks what it finds, each with a snippet, and prints plain tab-separated lines in a pipe', async () => {
+    const result = await run(['search', 'Simla']);
+    expect(result).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        'id\tkind\tdate\ttitle\tsnippet',
+        'simla-agreement\tagreement\t1972\tSimla Agreement\tSimla Agreement, Simla Accord',
+        'lavrov-cites-simla\tstatement\t2025-05\tLavrov cites Simla\tLavrov cites Simla',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('gives scripts every field, a rank from 1, and snippets without highlight marks', async () => {
+    const rows = JSON.parse((await run(['search', 'attack', '--json'])).stdout) as Record<string, unknown>[];
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'kind', 'date', 'date_precision', 'title', 'snippet', 'rank']);
+    expect(rows[0]).toMatchObject({ id: 'pahalgam-attack', kind: 'event', date: '2025-04-22', date_precision: 'day', rank: 1 });
+    expect(rows.map((row) => row.rank)).toEqual(rows.map((_, i) => i + 1));
+    for (const row of rows) expect(row.snippet).not.toMatch(/[\u0002\u0003]/);
+  });
+
+  it('highlights the match in a coloured table, and only there', async () => {
+    const coloured = await run(['search', 'condemned'], { tty: true, columns: 200 });
+    expect(coloured.stdout).toContain('strongly \u001b[1m\u001b[33mcondemned\u001b[39m\u001b[22m the terror');
+    for (const options of [{ tty: true, env: { NO_COLOR: '1' } }, { tty: false }]) {
+      const plain = await run(['search', 'condemned', '--format', 'table'], { columns: 200, ...options });
+      expect(plain.stdout).toContain('strongly condemned the terror');
+      expect(plain.stdout).not.toMatch(/[\u0002\u0003\u001b]/);
+    }
+  });
+
+  it('fits a highlighted snippet to the terminal width', async () => {
+    const { stdout } = await run(['search', 'attack'], { tty: true, columns: 90 });
+    const widths = new Set(stdout.replace(/\u001b\[\d+m/g, '').split('\n').filter((line) => /^[┌│├└]/.test(line)).map((line) => [...line].length));
+    expect([...widths]).toEqual([90]);
+  });
+
+  it.each([
+    { typed: "Russia's", expected: ['lavrov-cites-simla'] },
+    { typed: 'U.S.', expected: ['lavrov-cites-simla'] },
+    { typed: '(made with the U.S.', expected: ['lavrov-cites-simla'] },
+    { typed: 'AND', expected: ['lavrov-dar-call', 'simla-agreement', 'lavrov-cites-simla'] },
+    { typed: 'offer NOT new', expected: ['lavrov-cites-simla'] },
+    { typed: 'near-final OR', expected: ['lavrov-cites-simla'] },
+    { typed: '"done"', expected: ['lavrov-cites-simla'] },
+    { typed: '"is NOT new"', expected: ['lavrov-cites-simla'] },
+    { typed: '"new is"', expected: [] },
+    { typed: 'unbalanced "quote', expected: [] },
+    { typed: 'NEAR( offer', expected: ['lavrov-cites-simla'] },
+    { typed: 'NEAR(offer', expected: [] },
+    { typed: 'summary:offer', expected: [] },
+    { typed: 'offer^ + - ;', expected: ['lavrov-cites-simla'] },
+  ])('takes $typed as plain words', async ({ typed, expected }) => {
+    expect(await ids(['search', typed], awkwardDb)).toEqual(expected);
+  });
+
+  it.each([
+    { why: 'a trailing * as a prefix', argv: ['search', 'Lavr*'], expected: ['sergey-lavrov', 'lavrov-dar-call', 'lavrov-cites-simla'] },
+    { why: 'no prefix without the *', argv: ['search', 'Lavr'], expected: [] },
+    { why: 'every word, not any', argv: ['search', 'Putin', 'Modi'], expected: ['putin-modi-call'] },
+    { why: 'words of the same stem', argv: ['search', 'condemn'], expected: ['putin-condemns-attack'] },
+    { why: 'actor aliases', argv: ['search', 'Russian Federation', '--kind', 'actor'], expected: ['russia'] },
+    { why: 'records by the names of those taking part', argv: ['search', 'Ishaq', '--kind', 'event'], expected: ['lavrov-dar-call'] },
+    { why: 'citation quotes', argv: ['search', 'airliners', '--kind', 'measure'], expected: ['pakistan-closes-airspace'] },
+    { why: 'any case and accents', argv: ['search', 'PAHALGÁM', '--kind', 'event'], expected: ['pahalgam-attack'] },
+    { why: 'only the kind asked', argv: ['search', 'attack', '--kind', 'source'], expected: ['jang-pahalgam-attack-toll'] },
+    { why: 'records of an actor, and the actor', argv: ['search', 'Lavrov', '--actor', 'russia'], expected: ['sergey-lavrov', 'lavrov-dar-call', 'lavrov-cites-simla'] },
+    { why: 'nothing of an actor not involved', argv: ['search', 'Lavrov', '--actor', 'india'], expected: ['lavrov-cites-simla'] },
+    { why: 'dated records wholly in the range', argv: ['search', 'attack', '--since', '2025-05'], expected: ['putin-condemns-attack'] },
+    { why: 'a limit on the best', argv: ['search', 'Lavr*', '--limit', '1'], expected: ['sergey-lavrov'] },
+    { why: 'a sort instead of the rank', argv: ['search', 'Lavr*', '--sort', 'id'], expected: ['lavrov-cites-simla', 'lavrov-dar-call', 'sergey-lavrov'] },
+    { why: 'FTS5 syntax with --raw', argv: ['search', '--raw', 'attack NOT putin'], expected: ['pahalgam-attack', 'jang-pahalgam-attack-toll'] },
+    { why: 'an FTS5 column filter with --raw', argv: ['search', '--raw', 'title:lavrov'], expected: ['sergey-lavrov', 'lavrov-dar-call', 'lavrov-cites-simla'] },
+  ])('finds $why', async ({ argv, expected }) => {
+    expect(await ids(argv)).toEqual(expected);
+  });
+
+  it.each([
+    { argv: ['search', '--raw', 'attack AND ('], err: /^crisis: invalid search 'attack AND \(' for --raw \(fts5: syntax error near ""\): quote words with "\.\.\.", combine/ },
+    { argv: ['search', '--raw', 'nosuch:word'], err: /^crisis: invalid search 'nosuch:word' for --raw \(no such column: nosuch\)/ },
+    { argv: ['search', '"'], err: /^crisis: nothing to search for in '"': give a word or a name/ },
+    { argv: ['search', '--raw', ' '], err: /^crisis: nothing to search for in ' '/ },
+    { argv: ['search'], err: /^crisis: missing required argument 'text'/ },
+    { argv: ['search', 'x', '--kind', 'person'], err: /^crisis: unknown value 'person' for --kind; use one of event, statement, measure, agreement, actor, source\n$/ },
+    { argv: ['search', 'x', '--actor', 'narnia'], err: /^crisis: unknown actor 'narnia' for --actor/ },
+    { argv: ['search', 'x', '--sort', 'score'], err: /^crisis: unknown field 'score' for --sort; fields here: id, kind, date, date_precision, title, snippet, rank\n$/ },
+  ])('$argv is a usage error', async ({ argv, err }) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(err);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
