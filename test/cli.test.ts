@@ -549,17 +549,17 @@ describe('usage errors, missing records and bad databases', () => {
 });
 
 describe('help', () => {
-  it('crisis with no arguments prints help and exits 0', async () => {
+  it('crisis with no arguments prints help, examples first, and exits 0', async () => {
     const result = await runCli([]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: crisis \[options\] \[command\]/);
+    expect(result.stdout).toMatch(/^Examples:\n {2}\$ crisis events --actor russia\n[^]*\nUsage: crisis \[options\] \[command\]/);
   });
 
   it('options without a command are a usage error: help on stderr, exit 2', async () => {
     const result = await run([]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^Usage: crisis \[options\] \[command\]/);
+    expect(result.stderr).toMatch(/^Examples:\n[^]*\nUsage: crisis \[options\] \[command\]/);
   });
 
   it.each(['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'timeline', 'show'])('crisis %s --help has examples', async (command) => {

@@ -37,15 +37,16 @@ export function buildProgram(io: IOStreams, ctx: Context): Command {
       // One line per error: commander puts its "(Did you mean …?)" on a line of its own.
       outputError: (text, write) => write(`crisis: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     })
-    .addHelpText('after', `
-Examples:
+    // Examples first, as on every command: most people read help to copy a line.
+    .addHelpText('before', `Examples:
   $ crisis events --actor russia
   $ crisis statements --actor putin --json | jq '.[].quote'
   $ crisis measures --by pakistan
   $ crisis show pahalgam-attack
   $ crisis timeline --since 2025-05-07 --until 2025-05-10
   $ crisis search "Russia's" offer
-
+`)
+    .addHelpText('after', `
 Output is a table on a terminal and tab-separated text in a pipe; --json, --format,
 --fields and --sort choose otherwise (crisis schema describes the JSON). Dates may be
 YYYY, YYYY-MM or YYYY-MM-DD. Tab completion: crisis completion bash|zsh|fish.
