@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,13 +39,18 @@ export async function runCli(argv: string[], { tty = false, columns = 100, env =
   return { code, stdout, stderr };
 }
 
-/** Runs the built binary, as a user's shell would. */
-export function runBinary(args: string[], env: Record<string, string> = {}): CliResult {
+/** Runs the built binary, as a user's shell would; `as` runs it as another user (root may). */
+export function runBinary(args: string[], env: Record<string, string> = {}, as: { uid?: number; gid?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'crisis.js'), ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', ...env },
+    ...as,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function fileDigest(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
 export function tempDir(prefix = 'crisis-test-'): string {

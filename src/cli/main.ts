@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { createContext } from './context.js';
-import { CrisisError, ExitCode } from './errors.js';
+import { CrisisError, ExitCode, visible } from './errors.js';
 import type { IOStreams } from './io.js';
 import { buildProgram } from './program.js';
 
@@ -23,7 +23,7 @@ export async function main(argv: string[], io: IOStreams): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
-    return report(error, io);
+    return report(ctx.explain(error), io);
   } finally {
     ctx.close();
   }
@@ -35,11 +35,11 @@ function report(error: unknown, io: IOStreams): number {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof CrisisError) {
-    io.stderr.write(`crisis: ${error.message}\n`);
+    io.stderr.write(`crisis: ${visible(error.message)}\n`);
     return error.exitCode;
   }
   if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;
-  io.stderr.write(`crisis: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+  io.stderr.write(`crisis: unexpected error: ${visible((error as Error)?.message ?? String(error))}\n`);
   if (io.env.CRISIS_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
   return ExitCode.data;
 }

@@ -8,6 +8,7 @@ import { registerShow } from '../commands/show.js';
 import { registerSources } from '../commands/sources.js';
 import { registerStatements } from '../commands/statements.js';
 import type { Context } from './context.js';
+import { quoted, visible } from './errors.js';
 import type { IOStreams } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -21,7 +22,7 @@ export function buildProgram(io: IOStreams, ctx: Context): Command {
         'around it. Every record cites its sources with verbatim quotes.',
     )
     .version(VERSION, '-V, --version', 'print the version')
-    .option('--db <path>', 'query another crisis database of the same schema (default: the bundled data/crisis.db)')
+    .option('--db <path>', 'query another crisis database of the same schema (default: $CRISIS_DB, else the bundled data/crisis.db)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .helpOption('-h, --help', 'print help for a command')
     .showSuggestionAfterError(true)
@@ -30,8 +31,12 @@ export function buildProgram(io: IOStreams, ctx: Context): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      // One line per error: commander puts its "(Did you mean …?)" on a line of its own.
-      outputError: (text, write) => write(`crisis: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+      // One line per error: commander puts its "(Did you mean …?)" on a line of its own, and repeats
+      // what was typed in quotes, which may be many kilobytes or hold control characters.
+      outputError: (text, write) => {
+        const message = text.replace(/^error: /, '').trim().replace(/'([^']*)'/g, (_, typed: string) => quoted(typed));
+        write(`crisis: ${visible(message.replace(/\s*\n\s*/g, ' '))}\n`);
+      },
     })
     .addHelpText('after', `
 Examples:
