@@ -323,7 +323,7 @@ describe('help', () => {
     expect(result.stderr).toMatch(/^Usage: crisis \[options\] \[command\]/);
   });
 
-  it.each(['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'show'])('crisis %s --help has examples', async (command) => {
+  it.each(['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'show', 'validate', 'build'])('crisis %s --help has examples', async (command) => {
     const result = await run([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: crisis ${command}`);

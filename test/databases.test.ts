@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../src/db/schema.js';
-import { BUNDLED_DB, ROOT, fileDigest, fixtureDatabase, runBinary, runCli, tempDir } from './helpers.js';
+import { asUnprivileged, fileDigest, fixtureDatabase, runBinary, runCli, tempDir, unprivilegedCanRunCrisis } from './helpers.js';
 
 let fixture: string;
 beforeAll(() => {
@@ -159,14 +158,6 @@ describe('choosing the database', () => {
   });
 });
 
-/**
- * Root reads and writes through any permission, so as root these run the binary as the unprivileged
- * user `nobody`; a read-only directory and file then stand for a read-only file system.
- */
-const asUnprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-const unprivilegedCanRunCrisis =
-  spawnSync(process.execPath, [join(ROOT, 'bin', 'crisis.js'), '--version'], { ...asUnprivileged }).status === 0;
-
 /** A folder holding a copy of the fixture database, both made read-only for everyone (the folder stays listable). */
 function readOnlyCopy(prepare: (path: string) => void = () => {}): string {
   const dir = tempDir();
@@ -178,7 +169,7 @@ function readOnlyCopy(prepare: (path: string) => void = () => {}): string {
   return path;
 }
 
-describe.skipIf(!unprivilegedCanRunCrisis)('a database on a read-only file system', () => {
+describe.skipIf(!unprivilegedCanRunCrisis())('a database on a read-only file system', () => {
   it('is read as usual, and nothing is written beside it', () => {
     const path = readOnlyCopy();
     const before = fileDigest(path);

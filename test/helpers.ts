@@ -49,6 +49,16 @@ export function runBinary(args: string[], env: Record<string, string> = {}, as: 
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Root reads and writes through any permission, so as root a test that needs a read-only file or
+ * folder runs the binary as the unprivileged user `nobody`; a read-only folder then stands for a
+ * read-only file system. Such tests are skipped where even that cannot run the binary.
+ */
+export const asUnprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+export function unprivilegedCanRunCrisis(): boolean {
+  return spawnSync(process.execPath, [join(ROOT, 'bin', 'crisis.js'), '--version'], { ...asUnprivileged }).status === 0;
+}
+
 export function fileDigest(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
@@ -68,7 +78,8 @@ export type FixtureChange =
   | { file: string; text: string }
   | { file: string; remove: true };
 
-export function buildFixture(change?: FixtureChange): { problems: string[]; db: string; dir: string } {
+/** A copy of the fixture fact files in a new folder, with `change` made to one file. */
+export function fixtureFolder(change?: FixtureChange): string {
   const dir = tempDir();
   cpSync(FIXTURE_DATA, dir, { recursive: true });
   if (change) {
@@ -83,6 +94,11 @@ export function buildFixture(change?: FixtureChange): { problems: string[]; db: 
       rmSync(path);
     }
   }
+  return dir;
+}
+
+export function buildFixture(change?: FixtureChange): { problems: string[]; db: string; dir: string } {
+  const dir = fixtureFolder(change);
   const db = join(dir, 'crisis.db');
   try {
     buildDatabase(dir, db);

@@ -102,8 +102,10 @@ function expectWellBehaved(result: CliResult, label: string): void {
   expect([0, 1, 2, 3], label).toContain(result.code);
   expect(result.stderr, label).not.toMatch(/\n\s+at |unexpected error/);
   if (result.code !== 0) {
-    expect(result.stdout, label).toBe('');
     expect(result.stderr, label).not.toBe('');
+    // validate's output is its list of problems, one per line; every other failure prints nothing on stdout.
+    if (label.includes('"validate"')) expect(result.stdout, label).toMatch(/^([^\n]+: [^\n]+: [^\n]+\n)*$/);
+    else expect(result.stdout, label).toBe('');
   }
   if (result.stderr.startsWith('crisis:')) {
     // One line: no control character but its final newline, and not a screenful of what was typed.

@@ -2,11 +2,13 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerActors } from '../commands/actors.js';
 import { registerAgreements } from '../commands/agreements.js';
+import { registerBuild } from '../commands/build.js';
 import { registerEvents } from '../commands/events.js';
 import { registerMeasures } from '../commands/measures.js';
 import { registerShow } from '../commands/show.js';
 import { registerSources } from '../commands/sources.js';
 import { registerStatements } from '../commands/statements.js';
+import { registerValidate } from '../commands/validate.js';
 import type { Context } from './context.js';
 import { quoted, visible } from './errors.js';
 import type { IOStreams } from './io.js';
@@ -59,5 +61,7 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
   registerAgreements(program, ctx);
   registerSources(program, ctx);
   registerShow(program, ctx);
+  registerValidate(program, ctx);
+  registerBuild(program, ctx);
   return program;
 }
