@@ -23,10 +23,12 @@ export interface RunOptions {
   tty?: boolean;
   columns?: number;
   env?: Record<string, string | undefined>;
+  /** Stands for Ctrl-C: abort it and the command stops writing as it would on SIGINT. */
+  interrupted?: AbortSignal;
 }
 
 /** Runs the CLI in-process with captured streams, as the binary would but without a subprocess. */
-export async function runCli(argv: string[], { tty = false, columns = 100, env = {} }: RunOptions = {}): Promise<CliResult> {
+export async function runCli(argv: string[], { tty = false, columns = 100, env = {}, interrupted }: RunOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -35,6 +37,7 @@ export async function runCli(argv: string[], { tty = false, columns = 100, env =
     stdoutIsTTY: tty,
     columns,
     env,
+    interrupted,
   });
   return { code, stdout, stderr };
 }

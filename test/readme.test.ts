@@ -55,7 +55,7 @@ describe('the README', () => {
     expect(README).toContain(`    $ crisis validate my-facts\n${(invalid.stdout + invalid.stderr).trimEnd().replaceAll(dir, 'my-facts').replace(/^/gm, '    ')}\n`);
   });
 
-  it.each(['0', '1', '2', '3'])('documents exit status %s', (status) => {
+  it.each(['0', '1', '2', '3', '130'])('documents exit status %s', (status) => {
     expect(README).toMatch(new RegExp(`^\\| ${status} \\| .+ \\|$`, 'm'));
   });
 });

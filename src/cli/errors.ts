@@ -7,6 +7,8 @@ export const ExitCode = {
   usage: 2,
   /** `show` of an id that names no record. */
   notFound: 3,
+  /** Ctrl-C: 128 + SIGINT's number, as a shell reports a program that SIGINT ended. */
+  interrupted: 130,
 } as const;
 
 /** An error meant for the user: its message is one line, and it knows its exit status. */
@@ -24,6 +26,14 @@ export class NotFoundError extends CrisisError {
 
 export class DataError extends CrisisError {
   readonly exitCode = ExitCode.data;
+}
+
+/** Ctrl-C arrived while a command wrote its output: it stops after a whole record, and says nothing more. */
+export class InterruptedError extends CrisisError {
+  readonly exitCode = ExitCode.interrupted;
+  constructor() {
+    super('interrupted');
+  }
 }
 
 /**

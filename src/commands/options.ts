@@ -54,7 +54,13 @@ export function toOutputSettings(raw: RawOptions, view: RecordView, ctx: Context
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format ${quoted(format)}: use one of ${FORMATS.join(', ')}${didYouMean(format, FORMATS)}`);
   }
-  return { format: format as Format, fields: toFields(raw.fields, view), color: ctx.color(), width: ctx.io.columns ?? 100 };
+  return {
+    format: format as Format,
+    fields: toFields(raw.fields, view),
+    color: ctx.color(),
+    width: ctx.io.columns ?? 100,
+    interrupted: ctx.io.interrupted,
+  };
 }
 
 function toFields(text: string | undefined, view: RecordView): string[] | undefined {
