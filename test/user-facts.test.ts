@@ -223,6 +223,26 @@ describe.skipIf(!unprivilegedCanRunCrisis())('building on a read-only file syste
   });
 });
 
+describe('start-up of the other commands', () => {
+  it('loads yaml and zod only for validate and build', () => {
+    // A module hook that reports each of the two packages as it is first resolved.
+    const hook = `export async function resolve(specifier, context, next) {
+      const result = await next(specifier, context);
+      const name = /node_modules\\/(yaml|zod)\\//.exec(result.url)?.[1];
+      if (name && !globalThis[name]) { globalThis[name] = true; process.stderr.write('loaded ' + name + '\\n'); }
+      return result;
+    }`;
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+    const loaded = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, join(ROOT, 'bin', 'crisis.js'), ...args], { encoding: 'utf8' })
+        .stderr.split('\n')
+        .filter((line) => line.startsWith('loaded '))
+        .sort();
+    for (const args of [['events', '--actor', 'russia'], ['show', 'russia', '--json'], ['--version'], ['build', '--help']]) expect(loaded(args), args.join(' ')).toEqual([]);
+    expect(loaded(['validate', fixtureFolder()])).toEqual(['loaded yaml', 'loaded zod']);
+  });
+});
+
 describe('the npm package', () => {
   it('ships the build, and yaml and zod as run-time dependencies, so validate and build work once installed', () => {
     const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
