@@ -51,6 +51,14 @@ describe('crisis validate', () => {
     expect(result.stderr).toBe(`crisis: 3 problems in the fact files in '${dir}'\n`);
   });
 
+  it('keeps each problem on one line, even a quote that spans lines', async () => {
+    const dir = fixtureFolder({ file: 'events.yaml', edit: (records) => ((records[0]!.sources as { quote: string }[])[0]!.quote = 'not\nin the source') });
+    const result = await runCli(['validate', dir]);
+    expect(result.stdout).toBe(
+      `${join(dir, 'events.yaml')}: pahalgam-attack: sources.0.quote is not found word for word in source 'seed-article': "not\\nin the source"\n`,
+    );
+  });
+
   it('reports what the build reports, for the same files', async () => {
     const { problems, dir } = buildFixture(brokenFacts);
     const result = await runCli(['validate', dir]);

@@ -46,6 +46,11 @@ export function quoted(value: string, upTo = 60): string {
   return `'${visible(shown)}'`;
 }
 
+/** A path as a message quotes it: long enough for any real path, never the whole of a hostile one. */
+export function quotedPath(path: string): string {
+  return quoted(path, 400);
+}
+
 /**
  * Escapes what would break a message's one line or disguise it on a terminal: control characters
  * (newlines, NUL, escape sequences), line separators and bidirectional overrides.

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { accessSync, constants, openSync, readSync, closeSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { DataError, UsageError, fileProblem } from '../cli/errors.js';
+import { DataError, UsageError, fileProblem, quotedPath } from '../cli/errors.js';
 import { BUNDLED_DB } from '../db/open.js';
-import { checkFactFolder, describeCounts, problemLines, shownPath, unreadableFacts } from './facts.js';
+import { checkFactFolder, describeCounts, problemLines, problemsIn, unreadableFacts } from './facts.js';
 
 export function registerBuild(program: Command, ctx: Context): void {
   program
@@ -32,21 +32,20 @@ Problems are listed on stderr as crisis validate lists them, and the status is 1
       } catch (error) {
         if (error instanceof BuildFailed) {
           ctx.io.stderr.write(problemLines(dir, error.problems));
-          const n = error.problems.length;
-          throw new DataError(`${n} problem${n === 1 ? '' : 's'} in the fact files in ${shownPath(dir)}; nothing written to ${shownPath(raw.out)}`);
+          throw new DataError(`${problemsIn(dir, error.problems.length)}; nothing written to ${quotedPath(raw.out)}`);
         }
         // The output's own file errors (renaming the finished file into place) name it or its temporary twin.
         const path = (error as NodeJS.ErrnoException).path;
         const aboutOutput = path !== undefined && resolve(path).startsWith(resolve(raw.out));
-        throw (!aboutOutput && unreadableFacts(dir, error)) || new DataError(`cannot write ${shownPath(raw.out)}: ${fileProblem(error)}`);
+        throw (!aboutOutput && unreadableFacts(dir, error)) || new DataError(`cannot write ${quotedPath(raw.out)}: ${fileProblem(error)}`);
       }
-      ctx.io.stderr.write(`built ${shownPath(raw.out)}: ${describeCounts(counts)}\n`);
+      ctx.io.stderr.write(`built ${quotedPath(raw.out)}: ${describeCounts(counts)}\n`);
     });
 }
 
 /** Refuses, before any work, an output that would replace what it must not or cannot be written. */
 function checkOutput(out: string, force: boolean): void {
-  const cannotWrite = (reason: string) => new DataError(`cannot write ${shownPath(out)}: ${reason}`);
+  const cannotWrite = (reason: string) => new DataError(`cannot write ${quotedPath(out)}: ${reason}`);
   let stats;
   try {
     stats = statSync(out, { throwIfNoEntry: false });
@@ -54,11 +53,11 @@ function checkOutput(out: string, force: boolean): void {
     throw cannotWrite(fileProblem(error));
   }
   if (!force && isBundledDatabase(out)) {
-    throw new UsageError(`--out ${shownPath(out)} is the bundled database, which npm run build makes from data/; give --force to replace it anyway`);
+    throw new UsageError(`--out ${quotedPath(out)} is the bundled database, which npm run build makes from data/; give --force to replace it anyway`);
   }
   if (stats?.isDirectory()) throw cannotWrite('it is a directory');
   if (stats && stats.size > 0 && !force && !isSqliteFile(out)) {
-    throw new UsageError(`--out ${shownPath(out)} exists and is not an SQLite database; give --force to replace it`);
+    throw new UsageError(`--out ${quotedPath(out)} exists and is not an SQLite database; give --force to replace it`);
   }
   try {
     accessSync(dirname(resolve(out)), constants.W_OK);
@@ -92,10 +91,13 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 function isSqliteFile(path: string): boolean {
   try {
     const fd = openSync(path, 'r');
-    const header = Buffer.alloc(SQLITE_HEADER.length);
-    readSync(fd, header, 0, header.length, 0);
-    closeSync(fd);
-    return header.toString('latin1') === SQLITE_HEADER;
+    try {
+      const header = Buffer.alloc(SQLITE_HEADER.length);
+      readSync(fd, header, 0, header.length, 0);
+      return header.toString('latin1') === SQLITE_HEADER;
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return false;
   }

@@ -1,9 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataError, fileProblem, quoted } from '../cli/errors.js';
-
-/** A path as messages show it: long enough for any real path, never the whole of a hostile one. */
-export const shownPath = (path: string) => quoted(path, 400);
+import { DataError, fileProblem, quotedPath, visible } from '../cli/errors.js';
 
 /** "2 actors, 1 event, …": what a folder of fact files holds. */
 export function describeCounts(counts: Record<string, number>): string {
@@ -18,14 +15,22 @@ export function checkFactFolder(dir: string): void {
   try {
     stats = statSync(dir);
   } catch (error) {
-    throw new DataError(`cannot read fact files in ${shownPath(dir)}: ${fileProblem(error)}`);
+    throw new DataError(`cannot read fact files in ${quotedPath(dir)}: ${fileProblem(error)}`);
   }
-  if (!stats.isDirectory()) throw new DataError(`cannot read fact files in ${shownPath(dir)}: it is not a directory`);
+  if (!stats.isDirectory()) throw new DataError(`cannot read fact files in ${quotedPath(dir)}: it is not a directory`);
 }
 
-/** Problems as validate and build print them: the file as the user can open it, the record, the field and the reason. */
+/**
+ * Problems as validate and build print them, one a line: the file as the user can open it, the
+ * record, the field and the reason. A quote in a reason may hold a newline: it is escaped.
+ */
 export function problemLines(dir: string, problems: { file: string; record: string; message: string }[]): string {
-  return problems.map((problem) => `${join(dir, problem.file)}: ${problem.record}: ${problem.message}\n`).join('');
+  return problems.map((problem) => `${visible(`${join(dir, problem.file)}: ${problem.record}: ${problem.message}`)}\n`).join('');
+}
+
+/** "3 problems in the fact files in 'my-facts'" */
+export function problemsIn(dir: string, count: number): string {
+  return `${count} problem${count === 1 ? '' : 's'} in the fact files in ${quotedPath(dir)}`;
 }
 
 /**
@@ -36,5 +41,5 @@ export function problemLines(dir: string, problems: { file: string; record: stri
 export function unreadableFacts(dir: string, error: unknown): DataError | undefined {
   const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
   if (!code?.startsWith('E')) return undefined;
-  return new DataError(`cannot read ${path ? shownPath(path) : `a file in ${shownPath(dir)}`}: ${fileProblem(error)}`);
+  return new DataError(`cannot read ${path ? quotedPath(path) : `a file in ${quotedPath(dir)}`}: ${fileProblem(error)}`);
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { DataError } from '../cli/errors.js';
-import { checkFactFolder, describeCounts, problemLines, shownPath, unreadableFacts } from './facts.js';
+import { DataError, quotedPath } from '../cli/errors.js';
+import { checkFactFolder, describeCounts, problemLines, problemsIn, unreadableFacts } from './facts.js';
 
 export function registerValidate(program: Command, ctx: Context): void {
   program
@@ -29,9 +29,9 @@ Each problem is one line on stdout; the status is 0 when there is none and 1 oth
       const { dataset, problems } = loaded;
       if (problems.length) {
         ctx.io.stdout.write(problemLines(dir, problems));
-        throw new DataError(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the fact files in ${shownPath(dir)}`);
+        throw new DataError(problemsIn(dir, problems.length));
       }
       const counts = Object.fromEntries(Object.entries(dataset).map(([kind, records]) => [kind, records.length]));
-      ctx.io.stderr.write(`no problems in ${shownPath(dir)}: ${describeCounts(counts)}\n`);
+      ctx.io.stderr.write(`no problems in ${quotedPath(dir)}: ${describeCounts(counts)}\n`);
     });
 }
