@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,10 +23,12 @@ export interface RunOptions {
   tty?: boolean;
   columns?: number;
   env?: Record<string, string | undefined>;
+  /** Stands for Ctrl-C: abort it and the command stops writing as it would on SIGINT. */
+  interrupted?: AbortSignal;
 }
 
 /** Runs the CLI in-process with captured streams, as the binary would but without a subprocess. */
-export async function runCli(argv: string[], { tty = false, columns = 100, env = {} }: RunOptions = {}): Promise<CliResult> {
+export async function runCli(argv: string[], { tty = false, columns = 100, env = {}, interrupted }: RunOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -34,17 +37,33 @@ export async function runCli(argv: string[], { tty = false, columns = 100, env =
     stdoutIsTTY: tty,
     columns,
     env,
+    interrupted,
   });
   return { code, stdout, stderr };
 }
 
-/** Runs the built binary, as a user's shell would. */
-export function runBinary(args: string[], env: Record<string, string> = {}): CliResult {
+/** Runs the built binary, as a user's shell would; `as` runs it as another user (root may). */
+export function runBinary(args: string[], env: Record<string, string> = {}, as: { uid?: number; gid?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'crisis.js'), ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', ...env },
+    ...as,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Root reads and writes through any permission, so as root a test that needs a read-only file or
+ * folder runs the binary as the unprivileged user `nobody`; a read-only folder then stands for a
+ * read-only file system. Such tests are skipped where even that cannot run the binary.
+ */
+export const asUnprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+export function unprivilegedCanRunCrisis(): boolean {
+  return spawnSync(process.execPath, [join(ROOT, 'bin', 'crisis.js'), '--version'], { ...asUnprivileged }).status === 0;
+}
+
+export function fileDigest(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
 export function tempDir(prefix = 'crisis-test-'): string {
@@ -62,7 +81,8 @@ export type FixtureChange =
   | { file: string; text: string }
   | { file: string; remove: true };
 
-export function buildFixture(change?: FixtureChange): { problems: string[]; db: string; dir: string } {
+/** A copy of the fixture fact files in a new folder, with `change` made to one file. */
+export function fixtureFolder(change?: FixtureChange): string {
   const dir = tempDir();
   cpSync(FIXTURE_DATA, dir, { recursive: true });
   if (change) {
@@ -78,6 +98,11 @@ export function buildFixture(change?: FixtureChange): { problems: string[]; db: 
       rmSync(path);
     }
   }
+  return dir;
+}
+
+export function buildFixture(change?: FixtureChange): { problems: string[]; db: string; dir: string } {
+  const dir = fixtureFolder(change);
   const db = join(dir, 'crisis.db');
   try {
     buildDatabase(dir, db);

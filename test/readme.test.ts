@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/program.js';
 import { createContext } from '../src/cli/context.js';
@@ -7,7 +7,7 @@ import { SHELLS } from '../src/render/completion.js';
 import { FORMATS } from '../src/render/output.js';
 import { OUTPUT_KINDS } from '../src/render/schema.js';
 import { views } from '../src/render/views.js';
-import { ROOT } from './helpers.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdoutIsTTY: false, env: {} };
@@ -43,7 +43,35 @@ describe('the README', () => {
     expect(README).toMatch(new RegExp(`^\\| \`${format}\` \\|`, 'm'));
   });
 
-  it.each(['0', '1', '2', '3'])('documents exit status %s', (status) => {
+
+  it('shows a complete folder of fact files that validates and builds, and queries as documented', async () => {
+    const dir = join(tempDir(), 'my-facts');
+    const files = [...README.matchAll(/^`my-facts\/([^`]+)`:\n\n```\w*\n([\s\S]*?)```$/gm)];
+    expect(files.map(([, path]) => path).sort()).toEqual([
+      'actors.yaml', 'agreements.yaml', 'events.yaml', 'measures.yaml', 'sources.yaml', 'statements.yaml', 'texts/seed-article.txt',
+    ]);
+    for (const [, path, text] of files) {
+      mkdirSync(dirname(join(dir, path!)), { recursive: true });
+      writeFileSync(join(dir, path!), text!);
+    }
+    expect(await runCli(['validate', dir])).toMatchObject({ code: 0, stdout: '' });
+    const out = join(dir, '..', 'my-facts.db');
+    const built = await runCli(['build', dir, '--out', out]);
+    expect(built.code).toBe(0);
+    expect(README).toContain(built.stderr.replace(`'${out}'`, "'my-facts.db'").trimEnd());
+    const shown = await runCli(['--db', out, 'show', 'pahalgam-attack', '--json']);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: 'pahalgam-attack', figures: [{ figure: 'killed', value: 26 }], sources: [{ id: 'seed-article' }] });
+
+    // The mistakes the validate example shows give the lines it shows.
+    const edit = (file: string, from: string, to: string) => writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
+    edit('events.yaml', 'date: "2025"', 'date: "2025-02-30"');
+    edit('measures.yaml', 'closing its airspace to Indian airliners', 'closing its airspace to all airliners');
+    const invalid = await runCli(['validate', dir]);
+    expect(invalid.code).toBe(1);
+    expect(README).toContain(`    $ crisis validate my-facts\n${(invalid.stdout + invalid.stderr).trimEnd().replaceAll(dir, 'my-facts').replace(/^/gm, '    ')}\n`);
+  });
+
+  it.each(['0', '1', '2', '3', '130'])('documents exit status %s', (status) => {
     expect(README).toMatch(new RegExp(`^\\| ${status} \\| .+ \\|$`, 'm'));
   });
 });

@@ -96,6 +96,7 @@ describe('search', () => {
     { why: 'a sort instead of the rank', argv: ['search', 'Lavr*', '--sort', 'id'], expected: ['lavrov-cites-simla', 'lavrov-dar-call', 'sergey-lavrov'] },
     { why: 'FTS5 syntax with --raw', argv: ['search', '--raw', 'attack NOT putin'], expected: ['pahalgam-attack', 'jang-pahalgam-attack-toll'] },
     { why: 'an FTS5 column filter with --raw', argv: ['search', '--raw', 'title:lavrov'], expected: ['sergey-lavrov', 'lavrov-dar-call', 'lavrov-cites-simla'] },
+    { why: 'a word typed thousands of times as the word once', argv: ['search', 'Lavrov '.repeat(20_000)], expected: ['sergey-lavrov', 'lavrov-dar-call', 'lavrov-cites-simla'] },
   ])('finds $why', async ({ argv, expected }) => {
     expect(await ids(argv)).toEqual(expected);
   });
@@ -108,6 +109,8 @@ describe('search', () => {
     { argv: ['search'], err: /^crisis: missing required argument 'text'/ },
     { argv: ['search', 'x', '--kind', 'person'], err: /^crisis: unknown value 'person' for --kind; use one of event, statement, measure, agreement, actor, source\n$/ },
     { argv: ['search', 'x', '--actor', 'narnia'], err: /^crisis: unknown actor 'narnia' for --actor/ },
+    { argv: ['search', ...Array.from({ length: 65 }, (_, i) => `word${i}`)], err: /^crisis: too many words to search for \(65\); give at most 64\n$/ },
+    { argv: ['search', '--raw', 'attack '.repeat(200)], err: /^crisis: --raw search text too long \(1400 characters\); give at most 1000\n$/ },
     { argv: ['search', 'x', '--sort', 'score'], err: /^crisis: unknown field 'score' for --sort; fields here: id, kind, date, date_precision, title, snippet, rank\n$/ },
   ])('$argv is a usage error', async ({ argv, err }) => {
     const result = await run(argv);

@@ -26,7 +26,12 @@ export function writeDatabase(dataset: Dataset, out: string, digest: string): vo
     throw error;
   }
   db.close();
-  renameSync(temporary, out);
+  try {
+    renameSync(temporary, out);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 function insertAll(db: Database.Database, dataset: Dataset, digest: string): void {

@@ -1,4 +1,4 @@
-import { BUNDLED_DB, openDatabase, type Db } from '../db/open.js';
+import { BUNDLED_DB, blameDatabase, openDatabase, type Db } from '../db/open.js';
 import { colorEnabled, outputWidth, type IOStreams } from './io.js';
 
 /** What every command may use: the streams, the database (opened on first use) and the terminal decisions. */
@@ -8,17 +8,24 @@ export interface Context {
   color(): boolean;
   /** Columns to fit tables and text to. */
   width(): number;
+  /** The error to report for a failure: a damaged database becomes a DataError naming its file. */
+  explain(error: unknown): unknown;
   close(): void;
 }
 
-/** `globals` reads the program-wide options (--db, --no-color) once commander has parsed them. */
+/**
+ * `globals` reads the program-wide options (--db, --no-color) once commander has parsed them.
+ * --db wins over CRISIS_DB, which wins over the bundled database; an empty CRISIS_DB counts as unset.
+ */
 export function createContext(io: IOStreams, globals: () => { db?: string; color: boolean }): Context {
   let db: Db | undefined;
+  const path = () => globals().db ?? (io.env.CRISIS_DB || BUNDLED_DB);
   return {
     io,
-    db: () => (db ??= openDatabase(globals().db ?? BUNDLED_DB)),
+    db: () => (db ??= openDatabase(path())),
     color: () => colorEnabled(io, globals().color),
     width: () => outputWidth(io),
+    explain: (error) => (db ? blameDatabase(error, path()) : error),
     close: () => db?.close(),
   };
 }

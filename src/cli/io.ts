@@ -1,6 +1,8 @@
 /** Anything text can be written to: process.stdout in the binary, a buffer in tests. */
 export interface Output {
+  /** False when the stream holds more than it wants: wait for 'drain' before writing more. */
   write(chunk: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /** Where a command writes, and what it knows of the terminal; passed in so tests need no subprocess. */
@@ -12,6 +14,8 @@ export interface IOStreams {
   /** Terminal width in characters, when stdout is a terminal. */
   columns?: number;
   env: Record<string, string | undefined>;
+  /** Aborted when the user presses Ctrl-C, so long output can stop at a whole line. */
+  interrupted?: AbortSignal;
 }
 
 /** Tables are fitted to this width when the terminal does not say its own (nor COLUMNS does). */

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { createContext } from './context.js';
-import { CrisisError, ExitCode } from './errors.js';
+import { CrisisError, ExitCode, InterruptedError, visible } from './errors.js';
 import type { IOStreams } from './io.js';
 import { buildProgram } from './program.js';
 
@@ -23,10 +23,21 @@ export async function main(argv: string[], io: IOStreams): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
-    return report(error, io);
+    if (error instanceof InterruptedError) return leaveTerminalTidy(io, ctx.color());
+    return report(ctx.explain(error), io);
   } finally {
     ctx.close();
   }
+}
+
+/**
+ * After Ctrl-C, output stops after a whole line; but a terminal given ^C throws away the output it
+ * still holds, which may cut a line or a colour sequence short. So end with the colour reset and a
+ * newline: the prompt starts a line of its own, in plain colours. In a pipe nothing is lost or added.
+ */
+function leaveTerminalTidy(io: IOStreams, color: boolean): number {
+  if (io.stdoutIsTTY) io.stdout.write(`${color ? '\u001b[0m' : ''}\n`);
+  return ExitCode.interrupted;
 }
 
 function report(error: unknown, io: IOStreams): number {
@@ -35,11 +46,11 @@ function report(error: unknown, io: IOStreams): number {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof CrisisError) {
-    io.stderr.write(`crisis: ${error.message}\n`);
+    io.stderr.write(`crisis: ${visible(error.message)}\n`);
     return error.exitCode;
   }
   if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;
-  io.stderr.write(`crisis: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+  io.stderr.write(`crisis: unexpected error: ${visible((error as Error)?.message ?? String(error))}\n`);
   if (io.env.CRISIS_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
   return ExitCode.data;
 }

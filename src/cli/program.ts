@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { registerActors } from '../commands/actors.js';
 import { registerAgreements } from '../commands/agreements.js';
 import { registerCompletion } from '../commands/completion.js';
+import { registerBuild } from '../commands/build.js';
 import { registerEvents } from '../commands/events.js';
 import { registerMeasures } from '../commands/measures.js';
 import { registerSchema } from '../commands/schema.js';
@@ -11,7 +12,9 @@ import { registerShow } from '../commands/show.js';
 import { registerSources } from '../commands/sources.js';
 import { registerStatements } from '../commands/statements.js';
 import { registerTimeline } from '../commands/timeline.js';
+import { registerValidate } from '../commands/validate.js';
 import type { Context } from './context.js';
+import { quoted, visible } from './errors.js';
 import type { IOStreams } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -25,7 +28,7 @@ export function buildProgram(io: IOStreams, ctx: Context): Command {
         'around it. Every record cites its sources with verbatim quotes.',
     )
     .version(VERSION, '-V, --version', 'print the version')
-    .option('--db <path>', 'query another crisis database of the same schema (default: the bundled data/crisis.db)')
+    .option('--db <path>', 'query another crisis database of the same schema (default: $CRISIS_DB, else the bundled data/crisis.db)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .helpOption('-h, --help', 'print help for a command')
     .showSuggestionAfterError(true)
@@ -34,8 +37,12 @@ export function buildProgram(io: IOStreams, ctx: Context): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      // One line per error: commander puts its "(Did you mean …?)" on a line of its own.
-      outputError: (text, write) => write(`crisis: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+      // One line per error: commander puts its "(Did you mean …?)" on a line of its own, and repeats
+      // what was typed in quotes, which may be many kilobytes or hold control characters.
+      outputError: (text, write) => {
+        const message = text.replace(/^error: /, '').trim().replace(/'([^']*)'/g, (_, typed: string) => quoted(typed));
+        write(`crisis: ${visible(message.replace(/\s*\n\s*/g, ' '))}\n`);
+      },
     })
     // Examples first, as on every command: most people read help to copy a line.
     .addHelpText('before', `Examples:
@@ -66,5 +73,7 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
   registerSchema(program, ctx);
   registerCompletion(program, ctx);
   registerShow(program, ctx);
+  registerValidate(program, ctx);
+  registerBuild(program, ctx);
   return program;
 }

@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
-import { UsageError } from '../cli/errors.js';
+import { quoted, UsageError } from '../cli/errors.js';
 import { didYouMean } from '../cli/suggest.js';
 import { SEARCH_KINDS } from '../queries/search.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
@@ -34,7 +34,7 @@ export function registerCompletion(program: Command, ctx: Context): void {
   ]).action((shell: string) => {
     const chosen = shell.trim().toLowerCase();
     if (!(SHELLS as readonly string[]).includes(chosen)) {
-      throw new UsageError(`unknown shell '${shell}'${didYouMean(chosen, SHELLS)}; use one of ${SHELLS.join(', ')}`);
+      throw new UsageError(`unknown shell ${quoted(shell)}${didYouMean(chosen, SHELLS)}; use one of ${SHELLS.join(', ')}`);
     }
     ctx.io.stdout.write(completionScript(chosen as Shell, describeCommandLine(program)));
   });

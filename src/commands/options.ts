@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../cli/errors.js';
+import { UsageError, quoted } from '../cli/errors.js';
 import { didYouMean } from '../cli/suggest.js';
 import type { Context } from '../cli/context.js';
 import { parseDate } from '../dates.js';
@@ -64,9 +64,15 @@ export function toOutputSettings(raw: RawOptions, view: RecordView, ctx: Context
   }
   const format = raw.json ? 'json' : raw.format ?? (ctx.io.stdoutIsTTY ? 'table' : 'tsv');
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format '${format}': use one of ${FORMATS.join(', ')}${didYouMean(format, FORMATS)}`);
+    throw new UsageError(`unknown format ${quoted(format)}: use one of ${FORMATS.join(', ')}${didYouMean(format, FORMATS)}`);
   }
-  return { format: format as Format, fields: toFields(raw.fields, view), color: ctx.color(), width: ctx.width() };
+  return {
+    format: format as Format,
+    fields: toFields(raw.fields, view),
+    color: ctx.color(),
+    width: ctx.width(),
+    interrupted: ctx.io.interrupted,
+  };
 }
 
 function toFields(text: string | undefined, view: RecordView): string[] | undefined {
@@ -75,7 +81,7 @@ function toFields(text: string | undefined, view: RecordView): string[] | undefi
   if (!fields.length) throw new UsageError('--fields needs at least one field name, e.g. --fields id,date,title');
   for (const field of fields) {
     if (!view.fields.includes(field)) {
-      throw new UsageError(`unknown field '${field}'${didYouMean(field, view.fields)}; fields here: ${view.fields.join(', ')}`);
+      throw new UsageError(`unknown field ${quoted(field)}${didYouMean(field, view.fields)}; fields here: ${view.fields.join(', ')}`);
     }
   }
   return fields;
@@ -86,10 +92,10 @@ export function toSort(text: string | undefined, view: RecordView): SortKey | un
   if (text === undefined) return undefined;
   const [field = '', direction = 'asc', ...rest] = text.trim().split(':');
   if (!view.fields.includes(field)) {
-    throw new UsageError(`unknown field '${field}' for --sort${didYouMean(field, view.fields)}; fields here: ${view.fields.join(', ')}`);
+    throw new UsageError(`unknown field ${quoted(field)} for --sort${didYouMean(field, view.fields)}; fields here: ${view.fields.join(', ')}`);
   }
   if (rest.length || (direction !== 'asc' && direction !== 'desc')) {
-    throw new UsageError(`invalid --sort '${text}': use a field, then :desc for descending, e.g. --sort date:desc`);
+    throw new UsageError(`invalid --sort ${quoted(text)}: use a field, then :desc for descending, e.g. --sort date:desc`);
   }
   return { field, descending: direction === 'desc' };
 }
@@ -106,16 +112,18 @@ export function toDateRange(raw: RawOptions): { since?: string; until?: string }
 
 function toDate(text: string, flag: string) {
   const span = parseDate(text.trim());
-  if (!span) throw new UsageError(`invalid date '${text}' for ${flag}: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-04-22`);
+  if (!span) throw new UsageError(`invalid date ${quoted(text)} for ${flag}: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-04-22`);
   return span;
 }
 
 export function toLimit(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
-    throw new UsageError(`invalid limit '${text}': use a whole number of 1 or more`);
+    throw new UsageError(`invalid limit ${quoted(text)}: use a whole number of 1 or more`);
   }
-  return Number(text);
+  // A limit past what a number holds exactly is more than any database has rows: it is no limit.
+  const limit = Number(text);
+  return Number.isSafeInteger(limit) ? limit : undefined;
 }
 
 /** Resolves typed actor names (names, aliases or ids, any case, with or without accents) to ids. */
@@ -133,10 +141,10 @@ function toNamedId(db: Db, kind: NamedKind, typed: string, flag: string): string
   const ids = matchName(names, typed);
   if (ids.length === 1) return ids[0]!;
   if (ids.length > 1) {
-    throw new UsageError(`${kind} '${typed}' for ${flag} is ambiguous: it could be ${ids.map((id) => `'${id}'`).join(', ')}`);
+    throw new UsageError(`${kind} ${quoted(typed)} for ${flag} is ambiguous: it could be ${ids.map((id) => `'${id}'`).join(', ')}`);
   }
   const hint = didYouMean(typed, names.map((name) => name.folded)) || `; see crisis ${kind}s`;
-  throw new UsageError(`unknown ${kind} '${typed}' for ${flag}${hint}`);
+  throw new UsageError(`unknown ${kind} ${quoted(typed)} for ${flag}${hint}`);
 }
 
 /** Checks a value against a fixed list (the kinds `timeline` or `search` take). */
@@ -144,7 +152,7 @@ export function toChoice<T extends string>(typed: string | undefined, choices: r
   if (typed === undefined) return undefined;
   const value = typed.trim().toLowerCase();
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`unknown value '${typed}' for ${flag}${didYouMean(value, choices)}; use one of ${choices.join(', ')}`);
+  throw new UsageError(`unknown value ${quoted(typed)} for ${flag}${didYouMean(value, choices)}; use one of ${choices.join(', ')}`);
 }
 
 /** Checks a vocabulary value (an event type, a measure category) against those the database holds. */
@@ -153,5 +161,5 @@ export function toVocabulary(db: Db, typed: string | undefined, column: Paramete
   const value = typed.trim().toLowerCase();
   const known = listValues(db, column);
   if (known.includes(value)) return value;
-  throw new UsageError(`unknown value '${typed}' for ${flag}${didYouMean(value, known)}; known values: ${known.join(', ')}`);
+  throw new UsageError(`unknown value ${quoted(typed)} for ${flag}${didYouMean(value, known)}; known values: ${known.join(', ')}`);
 }

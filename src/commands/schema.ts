@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { UsageError } from '../cli/errors.js';
+import { quoted, UsageError } from '../cli/errors.js';
 import { didYouMean } from '../cli/suggest.js';
 import { allOutputSchemas, OUTPUT_KINDS, outputKindNamed, outputSchema } from '../render/schema.js';
 import { addExamples } from './options.js';
@@ -20,7 +20,7 @@ export function registerSchema(program: Command, ctx: Context): void {
       return;
     }
     const kind = outputKindNamed(name);
-    if (!kind) throw new UsageError(`unknown kind '${name}'${didYouMean(name, OUTPUT_KINDS)}; kinds: ${OUTPUT_KINDS.join(', ')}`);
+    if (!kind) throw new UsageError(`unknown kind ${quoted(name)}${didYouMean(name, OUTPUT_KINDS)}; kinds: ${OUTPUT_KINDS.join(', ')}`);
     ctx.io.stdout.write(`${JSON.stringify(outputSchema(kind), null, 2)}\n`);
   });
 }

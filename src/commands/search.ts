@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { UsageError } from '../cli/errors.js';
-import { searchRecords, SEARCH_KINDS, toMatchExpression } from '../queries/search.js';
+import { quoted, UsageError, visible } from '../cli/errors.js';
+import { MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, searchRecords, SEARCH_KINDS, searchTerms } from '../queries/search.js';
 import { views } from '../render/views.js';
 import { writeList } from './list.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toChoice, toDateRange, type RawOptions } from './options.js';
@@ -26,8 +26,15 @@ export function registerSearch(program: Command, ctx: Context): void {
     "crisis search --raw 'ceasefire NOT trump' --json | jq '.[].id'",
   ]).action(async (words: string[], raw: RawOptions) => {
     const text = words.join(' ');
-    const match = raw.raw ? text.trim() : toMatchExpression(text);
-    if (!match) throw new UsageError(`nothing to search for in '${text}': give a word or a name, e.g. crisis search Simla`);
+    const terms = raw.raw ? [] : searchTerms(text);
+    if (terms.length > MAX_SEARCH_TERMS) {
+      throw new UsageError(`too many words to search for (${terms.length}); give at most ${MAX_SEARCH_TERMS}`);
+    }
+    if (raw.raw && text.length > MAX_RAW_SEARCH_LENGTH) {
+      throw new UsageError(`--raw search text too long (${text.length} characters); give at most ${MAX_RAW_SEARCH_LENGTH}`);
+    }
+    const match = raw.raw ? text.trim() : terms.join(' ');
+    if (!match) throw new UsageError(`nothing to search for in ${quoted(text)}: give a word or a name, e.g. crisis search Simla`);
     const db = ctx.db();
     await writeList(ctx, raw, views.search, (limit) => {
       const filters = { match, kind: toChoice(raw.kind, SEARCH_KINDS, '--kind'), actors: toActorIds(db, raw.actor, '--actor'), ...toDateRange(raw), limit };
@@ -36,7 +43,7 @@ export function registerSearch(program: Command, ctx: Context): void {
       } catch (error) {
         // Only --raw text reaches FTS5 unescaped; any other failure is a bug, not the user's mistake.
         if (raw.raw && (error as { code?: string }).code === 'SQLITE_ERROR') {
-          throw new UsageError(`invalid search '${text}' for --raw (${(error as Error).message}): ${RAW_HINT}`);
+          throw new UsageError(`invalid search ${quoted(text)} for --raw (${visible((error as Error).message)}): ${RAW_HINT}`);
         }
         throw error;
       }

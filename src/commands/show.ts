@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { NotFoundError, UsageError } from '../cli/errors.js';
+import { NotFoundError, UsageError, quoted } from '../cli/errors.js';
 import { didYouMean } from '../cli/suggest.js';
 import type { Db } from '../db/open.js';
 import { findActors } from '../queries/actors.js';
@@ -41,7 +41,7 @@ export function registerShow(program: Command, ctx: Context): void {
         throw new UsageError(`--json and --format ${raw.format} ask for different formats; give one`);
       }
       const format = raw.json ? 'json' : raw.format ?? 'text';
-      if (format !== 'text' && format !== 'json') throw new UsageError(`show prints text or json, not '${format}'`);
+      if (format !== 'text' && format !== 'json') throw new UsageError(`show prints text or json, not ${quoted(format)}`);
       const db = ctx.db();
       const { id, kind } = resolveRecord(db, typed);
       const record = finders[kind]!(db, id)[0]!;
@@ -64,5 +64,5 @@ function resolveRecord(db: Db, typed: string): { id: string; kind: string } {
     const matches = matchName(listNames(db, named), typed);
     if (matches.length === 1) return { id: matches[0]!, kind: named };
   }
-  throw new NotFoundError(`no record '${typed}'${didYouMean(id, listIds(db))}`);
+  throw new NotFoundError(`no record ${quoted(typed)}${didYouMean(id, listIds(db))}`);
 }

@@ -18,14 +18,29 @@ export interface SearchFilters extends CommonFilters {
  * when nothing searchable was typed (only punctuation).
  */
 export function toMatchExpression(text: string): string {
+  return searchTerms(text).join(' ');
+}
+
+/**
+ * FTS5's work grows with the square of the number of terms (a thousand take a second), and no
+ * question needs more than a few dozen words: more is a usage error, said before searching.
+ */
+export const MAX_SEARCH_TERMS = 64;
+/** The same bound for --raw text, whose terms only FTS5 can count. */
+export const MAX_RAW_SEARCH_LENGTH = 1000;
+
+/** The FTS5 strings toMatchExpression joins, each once: a word typed twice adds nothing to an AND. */
+export function searchTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const [, phrase, word] of text.matchAll(/"([^"]*)"|(\S+)/g)) {
+  // A NUL would end FTS5's reading of the string early; no control character is searchable text.
+  const typed = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  for (const [, phrase, word] of typed.matchAll(/"([^"]*)"|(\S+)/g)) {
     const prefix = word !== undefined && word.endsWith('*');
     const words = (phrase ?? word!.replace(/\*+$/, '')).replace(/"/g, ' ').trim();
     if (!/[\p{L}\p{N}]/u.test(words)) continue;
     terms.push(`"${words}"${prefix ? '*' : ''}`);
   }
-  return terms.join(' ');
+  return [...new Set(terms)];
 }
 
 /** Column weights for bm25, in the index's column order (id, title, summary, quotes, actors). */

@@ -16,29 +16,43 @@ export interface TableColumn {
   marked?: boolean;
 }
 
-/** A bordered table fitted to `width`: the widest columns give way first, and their text wraps. */
-export function renderTable(columns: TableColumn[], rows: string[][], width: number, paint: Paint): string {
+/** Rows per piece: cli-table3 lays out a table in time that grows faster than its rows. */
+const ROWS_PER_PIECE = 100;
+
+/**
+ * A bordered table fitted to `width`: the widest columns give way first, and their text wraps.
+ * Yields it a piece of rows at a time, each piece whole lines, so a long table costs time in
+ * proportion to its rows and its writer can stop between pieces.
+ */
+export function* renderTable(columns: TableColumn[], rows: string[][], width: number, paint: Paint): Generator<string> {
   const widths = fitWidths(columns, rows, width);
-  const table = new Table({
-    head: columns.map((column) => paint.bold(column.header)),
-    colWidths: widths,
-    wordWrap: false,
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-  });
-  for (const row of rows) {
-    table.push(
-      row.map((cell, i) => {
-        const style = columns[i]!.style ?? ((line: string) => line);
-        const lines = wrapText(cell, widths[i]! - PADDING);
-        return (columns[i]!.marked ? paintMatches(lines, paint.highlight) : lines).map((line) => style(line)).join('\n');
-      }),
-    );
+  const cell = (text: string, i: number) => {
+    const style = columns[i]!.style ?? ((line: string) => line);
+    const lines = wrapText(text, widths[i]! - PADDING);
+    return (columns[i]!.marked ? paintMatches(lines, paint.highlight) : lines).map((line) => style(line)).join('\n');
+  };
+  let separator = '';
+  for (let start = 0; start === 0 || start < rows.length; start += ROWS_PER_PIECE) {
+    const table = new Table({
+      head: start === 0 ? columns.map((column) => paint.bold(column.header)) : [],
+      colWidths: widths,
+      wordWrap: false,
+      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    });
+    for (const row of rows.slice(start, start + ROWS_PER_PIECE)) table.push(row.map(cell));
+    const lines = table.toString().split('\n');
+    // Pieces meet at a row separator: this piece's top border goes, and the last piece's bottom
+    // border, held back until now, becomes a separator.
+    if (start > 0) lines[0] = separator;
+    const last = start + ROWS_PER_PIECE >= rows.length;
+    if (!last) separator = lines.pop()!.replace('└', '├').replaceAll('┴', '┼').replace('┘', '┤');
+    yield `${lines.join('\n')}\n`;
   }
-  return `${table.toString()}\n`;
 }
 
 function fitWidths(columns: TableColumn[], rows: string[][], width: number): number[] {
-  const widths = columns.map((column, i) => Math.max(column.header.length, ...rows.map((row) => stripMatchMarks(row[i] ?? '').length)) + PADDING);
+  // A loop, not Math.max(...cells): spreading the cells of a long table overflows the stack.
+  const widths = columns.map((column, i) => rows.reduce((widest, row) => Math.max(widest, stripMatchMarks(row[i] ?? '').length), column.header.length) + PADDING);
   const borders = columns.length + 1;
   let excess = widths.reduce((sum, w) => sum + w, 0) + borders - width;
   const narrowable = (i: number) => !columns[i]!.keepWhole && widths[i]! > MIN_COLUMN + PADDING;
