@@ -1,5 +1,9 @@
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixture, find } from './helpers.js';
+import { loadDataset } from '../src/build/load.js';
+import { formatProblem } from '../src/build/problems.js';
+import { buildFixture, find, FIXTURE_DATA, tempDir } from './helpers.js';
 
 type Records = Record<string, unknown>[];
 
@@ -330,6 +334,15 @@ describe('the build refuses a broken file', () => {
   ])('$what', ({ text, problem }) => {
     const { problems } = buildFixture({ file: 'events.yaml', text });
     expect(problems).toContainEqual(expect.stringMatching(problem));
+  });
+
+  it('a folder where the fact file should be', () => {
+    const dir = tempDir();
+    cpSync(FIXTURE_DATA, dir, { recursive: true });
+    rmSync(join(dir, 'events.yaml'));
+    mkdirSync(join(dir, 'events.yaml'));
+    const { problems } = loadDataset(dir);
+    expect(problems.map(formatProblem)).toEqual(['events.yaml: -: is a folder; put the records in events.yaml as a file, or in files under events/']);
   });
 
   it('a missing fact file', () => {

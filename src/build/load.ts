@@ -23,17 +23,22 @@ export function loadDataset(dataDir: string): { dataset: Dataset; problems: Prob
   const origins: Origins = new WeakMap();
   const dataset = {} as Dataset;
   for (const kind of Object.keys(factFiles) as RecordKind[]) {
-    const files = kindFiles(dataDir, kind);
-    if (files.length === 0) problems.push({ file: factFiles[kind].file, record: '-', message: `file is missing (or give files under ${factFiles[kind].folder}/)` });
+    const reported = problems.length;
+    const files = kindFiles(dataDir, kind, problems);
+    if (files.length === 0 && problems.length === reported) problems.push({ file: factFiles[kind].file, record: '-', message: `file is missing (or give files under ${factFiles[kind].folder}/)` });
     dataset[kind] = files.flatMap((file) => loadFile(dataDir, file, kind, problems, origins)) as never;
   }
   return { dataset, problems, origins };
 }
 
 /** The files holding a kind's records, relative to the data folder. */
-function kindFiles(dataDir: string, kind: RecordKind): string[] {
+function kindFiles(dataDir: string, kind: RecordKind, problems: Problem[]): string[] {
   const { file, folder } = factFiles[kind];
   const files: string[] = existsSync(join(dataDir, file)) ? [file] : [];
+  if (files.length && statSync(join(dataDir, file)).isDirectory()) {
+    problems.push({ file, record: '-', message: `is a folder; put the records in ${file} as a file, or in files under ${folder}/` });
+    files.pop();
+  }
   const dir = join(dataDir, folder);
   if (existsSync(dir) && statSync(dir).isDirectory()) {
     const names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
