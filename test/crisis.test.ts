@@ -230,7 +230,7 @@ describe('the actors people type', () => {
     expect(speakers).toContain('ahmed-sharif-chaudhry');
   });
 
-  it('every actor the records name is in the registry, and every person has a country or a body', () => {
+  it('every person belongs to a state or a body, so --actor on it finds them', () => {
     const actors = findActors(db, {});
     for (const actor of actors.filter((a) => a.kind === 'person')) expect(actor.country ?? actor.part_of, actor.id).not.toBeNull();
   });
