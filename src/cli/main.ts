@@ -4,6 +4,9 @@ import { CrisisError, ExitCode } from './errors.js';
 import type { IOStreams } from './io.js';
 import { buildProgram } from './program.js';
 
+/** For bin/crisis.js, which loads this module's bundle and nothing else. */
+export { fdOutput } from './io.js';
+
 /**
  * Runs one command line and returns its exit status. The one place that turns errors into a line
  * on stderr and a status; it never exits the process itself, so tests can call it in-process.
