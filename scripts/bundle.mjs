@@ -45,6 +45,42 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * Two costs of a coloured table that crisis need not pay, with cli-table3 and chalk kept: chalk loads
+ * supports-color, which loads node:tty (and with it node:net and Node's streams) to guess a colour level
+ * that crisis always sets itself (src/cli/io.ts colorEnabled); and cli-table3 measures every cell with
+ * string-width, whose emoji regular expression takes milliseconds to compile, where src/render/text-width.ts
+ * answers the same for narrow text at once.
+ */
+const tableAndColour = {
+  name: 'table-and-colour',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'stub' }));
+    plugin.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+    plugin.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'cli-table3')}`) ? { path: 'string-width', namespace: 'text-width' } : undefined);
+    plugin.onLoad({ filter: /.*/, namespace: 'text-width' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(join(root, 'src', 'render', 'text-width.ts'))}).textWidth;`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+/** src/paths.ts, for a file two folders below the package's (dist/bin/crisis.cjs). */
+const packageRoot = {
+  name: 'package-root',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]paths\.ts$/ }, () => ({
+      contents: "export const PACKAGE_ROOT = require('node:path').join(__dirname, '..', '..');",
+      loader: 'js',
+    }));
+  },
+};
+
 export async function bundle() {
   await build({
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
@@ -53,13 +89,12 @@ export async function bundle() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // The sources find package.json and data/ relative to their own file; the bundle sits as deep under dist/.
-    define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [nativeAddon, lazyChildProcess],
+    plugins: [nativeAddon, lazyChildProcess, packageRoot, tableAndColour],
     // Only the data build needs these; if the CLI ever imports them, they load from node_modules when it does.
     external: ['yaml', 'zod'],
     legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
 }

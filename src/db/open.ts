@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DataError } from '../cli/errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 export type Db = Database.Database;
 
 /** The database the package ships, built from data/ on install. */
-export const BUNDLED_DB = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'crisis.db');
+export const BUNDLED_DB = join(PACKAGE_ROOT, 'data', 'crisis.db');
 
 /** Opens a crisis database read-only: nothing a user types can change it. */
 export function openDatabase(path: string): Db {
