@@ -1,14 +1,10 @@
 #!/usr/bin/env node
 // The only code that touches `process`: it hands the real streams to main() and sets the exit status.
-import { main } from '../dist/cli/main.js';
+// CommonJS (bin/package.json) running one prebuilt bundle, not ES modules: see "Speed" in the README.
+const { fstatSync } = require('node:fs');
+const { loadBundle } = require('../dist/cli/load-bundle.cjs');
 
 const INTERRUPTED = 130;
-
-// A reader that goes away (`crisis events | head -1`) is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
 
 // Ctrl-C: long output stops after a whole line and the status is 130. A second Ctrl-C does not
 // wait for that (the first may arrive while SQLite or a build holds the thread).
@@ -19,12 +15,20 @@ process.on('SIGINT', () => {
   process.exitCode = INTERRUPTED;
 });
 
-const status = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  columns: process.stdout.columns,
+const { main, fdOutput } = loadBundle();
+
+// stdout and stderr are written with writeSync, not through process.stdout, whose stream (and node:tty,
+// node:net) take milliseconds to load; a reader that goes away (`crisis events | head -1`) then raises
+// EPIPE, which main() treats as success. Only a character device can be a terminal, so a pipe or a file
+// is told apart without loading node:tty; on a terminal, process.stdout gives its width.
+const stdoutIsTTY = fstatSync(1).isCharacterDevice() && require('node:tty').isatty(1);
+main(process.argv.slice(2), {
+  stdout: fdOutput(1),
+  stderr: fdOutput(2),
+  stdoutIsTTY,
+  columns: stdoutIsTTY ? process.stdout.columns : undefined,
   env: process.env,
   interrupted: interrupt.signal,
+}).then((code) => {
+  process.exitCode = interrupt.signal.aborted ? INTERRUPTED : code;
 });
-process.exitCode = interrupt.signal.aborted ? INTERRUPTED : status;

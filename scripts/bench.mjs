@@ -1,68 +1,116 @@
 #!/usr/bin/env node
-// Measures how instant a lookup feels: whole-process runs of the binary (what a user waits for)
-// and the queries alone, in-process. Prints figures; it asserts nothing and is not a test.
-import { spawnSync } from 'node:child_process';
+// npm run bench: how instant a lookup feels. Each case is a whole process of the binary, run alternately
+// with `node -e 0` (Node's own start-up, the floor) so both see the same machine; it prints medians, the
+// ratio to the floor, the target and peak memory. It prints figures, asserts nothing and is not a test.
+// Builds what it needs: the bundle (npm run build) and a synthetic database of a million events, kept
+// under bench-data/ (git-ignored) and made again only when the code that writes it changes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'crisis.js');
-const runs = Number(process.env.BENCH_RUNS ?? 20);
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 
-const commands = [
-  ['--version'],
-  ['events', '--actor', 'russia'],
-  ['events', '--actor', 'russia', '--json'],
-  ['statements', '--actor', 'putin', '--format', 'table'],
-  ['measures', '--by', 'pakistan', '--format', 'csv'],
-  ['agreements'],
-  ['show', 'pahalgam-attack'],
-  ['timeline', '--actor', 'russia'],
-  ['search', "Russia's", 'Pahalgam'],
-  ['search', 'attack', '--format', 'table'],
+if (!existsSync(join(root, 'dist', 'bin', 'crisis.cjs.cache'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+/** The synthetic database, named by a digest of the code that writes it, so a change makes a new one. */
+function syntheticDatabase() {
+  const writers = ['dist/build/synthetic.js', 'dist/db/schema.js', 'dist/build/search-index.js'];
+  const digest = createHash('sha256');
+  for (const file of writers) digest.update(readFileSync(join(root, file)));
+  const path = join(root, 'bench-data', `events-${events}-${digest.digest('hex').slice(0, 8)}.db`);
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    execFileSync(process.execPath, [join(root, 'scripts', 'bench-data.mjs'), '--events', String(events), '--out', path], { stdio: 'inherit' });
+  }
+  return path;
+}
+const synthetic = syntheticDatabase();
+const big = (args) => ['--db', synthetic, ...args];
+
+/** Wall time of one whole process, in ms; stdout is a pipe, as in `crisis ... | jq`. */
+function timeOnce(command, args, env = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return elapsed;
+}
+
+/** Peak resident memory of one run, in MB, from GNU time; the timed runs do without it. */
+function peakMemory(command, args) {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  return Number(result.stderr.trim().split('\n').pop()) / 1024;
+}
+
+const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+const shell = (args) => args.map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).join(' ');
+
+/**
+ * On a terminal: `script` gives the process a pseudo-terminal, at a cost of its own, so the floor is timed
+ * under `script` too and the difference is added to the bare floor: ratio = (cmd in script - node -e 0 in
+ * script + node -e 0) / node -e 0.
+ */
+const inTerminal = (args) => ['script', ['-qec', `${shell([process.execPath, ...args])} > /dev/null`, '/dev/null']];
+
+const cases = [
+  { name: 'crisis events --actor russia --json', args: ['events', '--actor', 'russia', '--json'], target: 1.15 },
+  { name: 'crisis events --actor russia (table on a terminal)', args: ['events', '--actor', 'russia'], terminal: true, target: 1.4 },
+  { name: 'crisis events --actor russia --format table, piped', args: ['events', '--actor', 'russia', '--format', 'table'], env: { FORCE_COLOR: '1' } },
+  { name: 'crisis show pahalgam-attack', args: ['show', 'pahalgam-attack'] },
+  { name: 'crisis search Simla --json', args: ['search', 'Simla', '--json'] },
+  { name: `${events} events: --actor russia --limit 50 --json`, args: big(['events', '--actor', 'russia', '--limit', '50', '--json']), target: 1.3 },
+  { name: `${events} events: --actor person-3 --limit 50 --json`, args: big(['events', '--actor', 'person-3', '--limit', '50', '--json']), target: 1.3 },
+  {
+    name: `${events} events: --since 2020-03 --until 2020-04 --limit 50 --json`,
+    args: big(['events', '--since', '2020-03', '--until', '2020-04', '--limit', '50', '--json']),
+    target: 1.3,
+  },
+  { name: `${events} events: search water --limit 50 --json`, args: big(['search', 'water', '--limit', '50', '--json']), target: 1.3 },
 ];
 
-const stats = (samples) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95), min: sorted[0] };
-};
-const ms = (n) => `${n.toFixed(1).padStart(7)} ms`;
-
-console.log(`node ${process.version}, ${runs} runs each\n`);
-console.log('whole process (spawn node bin/crisis.js …)');
-console.log(`${'command'.padEnd(52)}${'median'.padStart(10)}${'p95'.padStart(10)}${'min'.padStart(10)}`);
-for (const args of commands) {
+console.log(`node ${process.version}, ${runs} runs of each case alternated with node -e 0; synthetic database: ${synthetic.replace(`${root}/`, '')}\n`);
+const floor = [];
+const floorInTerminal = [];
+const rows = [];
+for (const c of cases) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-    samples.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(`crisis ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    floor.push(timeOnce(process.execPath, ['-e', '0']));
+    if (c.terminal) {
+      floorInTerminal.push(timeOnce(...inTerminal(['-e', '0'])));
+      samples.push(timeOnce(...inTerminal([bin, ...c.args])));
+    } else {
+      samples.push(timeOnce(process.execPath, [bin, ...c.args], c.env));
+    }
   }
-  const s = stats(samples);
-  console.log(`${`crisis ${args.join(' ')}`.padEnd(52)}${ms(s.median)}${ms(s.p95)}${ms(s.min)}`);
+  rows.push({ ...c, median: median(samples), memory: peakMemory(process.execPath, [bin, ...c.args]) });
 }
+const base = median(floor);
+for (const row of rows) if (row.terminal) row.median = row.median - median(floorInTerminal) + base;
 
-const { openDatabase, BUNDLED_DB } = await import(join(root, 'dist', 'db', 'open.js'));
-const { findEvents } = await import(join(root, 'dist', 'queries', 'events.js'));
-const { findStatements } = await import(join(root, 'dist', 'queries', 'statements.js'));
-const { findLinks } = await import(join(root, 'dist', 'queries', 'links.js'));
-const db = openDatabase(BUNDLED_DB);
-const queries = {
-  'findEvents all': () => findEvents(db, {}),
-  'findEvents --actor russia': () => findEvents(db, { actors: ['russia'] }),
-  'findStatements --actor russia --since 2025-05': () => findStatements(db, { actors: ['russia'], since: '2025-05-01' }),
-  'findLinks russia': () => findLinks(db, 'russia'),
-};
-const iterations = 2000;
-console.log(`\nqueries alone, in-process (${iterations} iterations)`);
-for (const [name, query] of Object.entries(queries)) {
-  query();
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) query();
-  const perCall = ((performance.now() - start) / iterations) * 1000;
-  console.log(`${name.padEnd(52)}${perCall.toFixed(1).padStart(8)} µs/call`);
-}
-db.close();
+// Every event as JSON lines, into a pipe: rows a second and peak memory.
+const dumpRuns = Math.max(1, Math.min(3, runs));
+const dumpArgs = big(['events', '--format', 'jsonl']);
+const dumpSamples = [];
+for (let i = 0; i < dumpRuns; i++) dumpSamples.push(timeOnce('sh', ['-c', `${shell([process.execPath, bin, ...dumpArgs])} | cat > /dev/null`]));
+const dumpMemory = peakMemory(process.execPath, [bin, ...dumpArgs]);
+const dumpRate = events / (median(dumpSamples) / 1000);
+
+const lines = [
+  `| case | median | ratio to node -e 0 | target | peak memory |`,
+  `|---|---:|---:|---|---:|`,
+  `| node -e 0 | ${base.toFixed(1)} ms | 1.00x | | |`,
+  ...rows.map((row) => {
+    const ratio = row.median / base;
+    const verdict = row.target === undefined ? '' : `≤ ${row.target.toFixed(2)}x ${ratio <= row.target ? 'met' : 'NOT met'}`;
+    return `| ${row.name} | ${row.median.toFixed(1)} ms | ${ratio.toFixed(2)}x | ${verdict} | ${row.memory ? `${row.memory.toFixed(0)} MB` : ''} |`;
+  }),
+  `| ${events} events: --format jsonl, all, piped | ${(median(dumpSamples) / 1000).toFixed(1)} s = ${Math.round(dumpRate).toLocaleString('en')} rows/s | | ≥ 200,000 rows/s ${dumpRate >= 200_000 ? 'met' : 'NOT met'}, ≤ 150 MB ${dumpMemory !== undefined && dumpMemory <= 150 ? 'met' : 'NOT met'} | ${dumpMemory?.toFixed(0) ?? '?'} MB |`,
+];
+console.log(lines.join('\n'));

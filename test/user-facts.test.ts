@@ -233,16 +233,21 @@ describe.skipIf(!unprivilegedCanRunCrisis())('building on a read-only file syste
 
 describe('start-up of the other commands', () => {
   it('loads yaml and zod only for validate and build', () => {
-    // A module hook that reports each of the two packages as it is first resolved.
-    const hook = `export async function resolve(specifier, context, next) {
-      const result = await next(specifier, context);
-      const name = /node_modules\\/(yaml|zod)\\//.exec(result.url)?.[1];
-      if (name && !globalThis[name]) { globalThis[name] = true; process.stderr.write('loaded ' + name + '\\n'); }
-      return result;
-    }`;
-    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+    // The binary runs one CommonJS bundle that leaves yaml and zod outside it: a preloaded hook on
+    // require reports each of the two packages as it is first loaded.
+    const hook = `const Module = require('node:module');
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if ((request === 'yaml' || request === 'zod') && !globalThis[request]) {
+          globalThis[request] = true;
+          process.stderr.write('loaded ' + request + '\\n');
+        }
+        return load.call(this, request, ...rest);
+      };`;
+    const hookFile = join(tempDir(), 'report-loads.cjs');
+    writeFileSync(hookFile, hook);
     const loaded = (args: string[]) =>
-      spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, join(ROOT, 'bin', 'crisis.js'), ...args], { encoding: 'utf8' })
+      spawnSync(process.execPath, ['--require', hookFile, join(ROOT, 'bin', 'crisis.js'), ...args], { encoding: 'utf8' })
         .stderr.split('\n')
         .filter((line) => line.startsWith('loaded '))
         .sort();

@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs';
+
 /** Anything text can be written to: process.stdout in the binary, a buffer in tests. */
 export interface Output {
   /** False when the stream holds more than it wants: wait for 'drain' before writing more. */
@@ -40,4 +42,31 @@ export function outputWidth(io: IOStreams): number {
   if (io.columns && io.columns > 0) return io.columns;
   const fromEnv = Number(io.env.COLUMNS);
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_WIDTH;
+}
+
+/** For a sleep between retries: Atomics.wait blocks the thread without spinning. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes straight to a file descriptor (1 for stdout), synchronously. Touching process.stdout builds a
+ * stream (and loads Node's stream and net modules) that costs a lookup several milliseconds; a pipe or
+ * file written with writeSync needs none of it. A reader that goes away raises EPIPE here, which main()
+ * reports as success. A descriptor another process left non-blocking may refuse a write while its pipe
+ * is full (EAGAIN): wait a millisecond and write the rest, as sonic-boom does.
+ */
+export function fdOutput(fd: number): Output {
+  return {
+    write(chunk: string) {
+      let bytes = Buffer.from(chunk);
+      while (bytes.length) {
+        try {
+          bytes = bytes.subarray(writeSync(fd, bytes));
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+          Atomics.wait(pause, 0, 0, 1);
+        }
+      }
+      return true;
+    },
+  };
 }

@@ -4,6 +4,9 @@ import { CrisisError, ExitCode, InterruptedError, visible } from './errors.js';
 import type { IOStreams } from './io.js';
 import { buildProgram } from './program.js';
 
+/** For bin/crisis.js, which loads this module's bundle and nothing else. */
+export { fdOutput } from './io.js';
+
 /**
  * Runs one command line and returns its exit status. The one place that turns errors into a line
  * on stderr and a status; it never exits the process itself, so tests can call it in-process.
@@ -11,7 +14,7 @@ import { buildProgram } from './program.js';
 export async function main(argv: string[], io: IOStreams): Promise<number> {
   let globals: { db?: string; color: boolean } = { color: true };
   const ctx = createContext(io, () => globals);
-  const program = buildProgram(io, ctx);
+  const program = buildProgram(io, ctx, argv);
   program.hook('preAction', (command) => {
     globals = command.optsWithGlobals() as typeof globals;
   });

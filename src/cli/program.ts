@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { registerActors } from '../commands/actors.js';
 import { registerAgreements } from '../commands/agreements.js';
-import { registerCompletion } from '../commands/completion.js';
 import { registerBuild } from '../commands/build.js';
+import { registerCompletion } from '../commands/completion.js';
 import { registerEvents } from '../commands/events.js';
 import { registerMeasures } from '../commands/measures.js';
 import { registerSchema } from '../commands/schema.js';
@@ -13,14 +14,37 @@ import { registerSources } from '../commands/sources.js';
 import { registerStatements } from '../commands/statements.js';
 import { registerTimeline } from '../commands/timeline.js';
 import { registerValidate } from '../commands/validate.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { Context } from './context.js';
 import { quoted, visible } from './errors.js';
 import type { IOStreams } from './io.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The whole command line: global options, every command, and help that goes to the injected streams. */
-export function buildProgram(io: IOStreams, ctx: Context): Command {
+/** Every command, in the order help lists them. */
+const COMMANDS: Record<string, (program: Command, ctx: Context) => void> = {
+  events: registerEvents,
+  statements: registerStatements,
+  measures: registerMeasures,
+  actors: registerActors,
+  agreements: registerAgreements,
+  sources: registerSources,
+  timeline: registerTimeline,
+  search: registerSearch,
+  schema: registerSchema,
+  completion: registerCompletion,
+  show: registerShow,
+  validate: registerValidate,
+  build: registerBuild,
+};
+
+/**
+ * The whole command line: global options, every command, and help that goes to the injected streams.
+ * Given the arguments, and they start with a command's name (`crisis events ...`), only that command is
+ * set up: declaring all the others' options costs a lookup more than the lookup itself. `completion` reads
+ * every command, so it always gets them all.
+ */
+export function buildProgram(io: IOStreams, ctx: Context, argv: string[] = []): Command {
   const program = new Command()
     .name('crisis')
     .description(
@@ -62,18 +86,8 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
 2 usage error, 3 show of an id that does not exist.
 `);
 
-  registerEvents(program, ctx);
-  registerStatements(program, ctx);
-  registerMeasures(program, ctx);
-  registerActors(program, ctx);
-  registerAgreements(program, ctx);
-  registerSources(program, ctx);
-  registerTimeline(program, ctx);
-  registerSearch(program, ctx);
-  registerSchema(program, ctx);
-  registerCompletion(program, ctx);
-  registerShow(program, ctx);
-  registerValidate(program, ctx);
-  registerBuild(program, ctx);
+  const first = argv[0];
+  const only = first !== undefined && first !== 'completion' && Object.hasOwn(COMMANDS, first) ? first : undefined;
+  for (const [name, register] of Object.entries(COMMANDS)) if (only === undefined || name === only) register(program, ctx);
   return program;
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { findEvents } from '../queries/events.js';
+import { eventRows } from '../queries/events.js';
 import { views } from '../render/views.js';
 import { writeList } from './list.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toDateRange, toVocabulary, type RawOptions } from './options.js';
@@ -21,7 +21,7 @@ export function registerEvents(program: Command, ctx: Context): void {
   ]).action(async (raw: RawOptions) => {
     const db = ctx.db();
     await writeList(ctx, raw, views.event, (limit) =>
-      findEvents(db, {
+      eventRows(db, {
         actors: toActorIds(db, raw.actor, '--actor'),
         type: toVocabulary(db, raw.type, 'event-type', '--type'),
         ...toDateRange(raw),

@@ -8,11 +8,17 @@ import { toLimit, toOutputSettings, toSort, type RawOptions } from './options.js
  * What every list command does once it knows its query: checks the output options, runs the query, orders,
  * limits and writes. `query` validates the command's own filters and takes the limit to put in its SQL.
  */
-export async function writeList<T extends object>(ctx: Context, raw: RawOptions, view: RecordView, query: (limit: number | undefined) => T[]): Promise<void> {
+export async function writeList<T extends object>(
+  ctx: Context,
+  raw: RawOptions,
+  view: RecordView,
+  query: (limit: number | undefined) => Iterable<T>,
+): Promise<void> {
   const output = toOutputSettings(raw, view, ctx);
   const sort = toSort(raw.sort, view);
   const limit = toLimit(raw.limit);
-  // A sort reorders the whole result, so the limit must apply after it rather than in SQL.
-  const rows = sort ? sortRecords(query(undefined), sort).slice(0, limit) : query(limit);
+  // A sort reorders the whole result, so the limit must apply after it rather than in SQL. Without one,
+  // records go from the query to the output one at a time.
+  const rows = sort ? sortRecords([...query(undefined)], sort).slice(0, limit) : query(limit);
   await writeRecords(ctx.io.stdout, rows, view, output);
 }

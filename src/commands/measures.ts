@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { findMeasures } from '../queries/measures.js';
+import { measureRows } from '../queries/measures.js';
 import { views } from '../render/views.js';
 import { writeList } from './list.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toAgreementId, toDateRange, toVocabulary, type RawOptions } from './options.js';
@@ -24,7 +24,7 @@ export function registerMeasures(program: Command, ctx: Context): void {
   ]).action(async (raw: RawOptions) => {
     const db = ctx.db();
     await writeList(ctx, raw, views.measure, (limit) =>
-      findMeasures(db, {
+      measureRows(db, {
         actors: toActorIds(db, raw.actor, '--actor'),
         by: toActorIds(db, raw.by, '--by'),
         against: toActorIds(db, raw.against, '--against'),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { findStatements } from '../queries/statements.js';
+import { statementRows } from '../queries/statements.js';
 import { views } from '../render/views.js';
 import { writeList } from './list.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toAgreementId, toDateRange, toVocabulary, type RawOptions } from './options.js';
@@ -22,7 +22,7 @@ export function registerStatements(program: Command, ctx: Context): void {
   ]).action(async (raw: RawOptions) => {
     const db = ctx.db();
     await writeList(ctx, raw, views.statement, (limit) =>
-      findStatements(db, {
+      statementRows(db, {
         actors: toActorIds(db, raw.actor, '--actor'),
         type: toVocabulary(db, raw.type, 'statement-type', '--type'),
         about: toAgreementId(db, raw.about, '--about'),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { findTimeline, TIMELINE_KINDS } from '../queries/timeline.js';
+import { timelineRows, TIMELINE_KINDS } from '../queries/timeline.js';
 import { views } from '../render/views.js';
 import { writeList } from './list.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toChoice, toDateRange, type RawOptions } from './options.js';
@@ -21,7 +21,7 @@ export function registerTimeline(program: Command, ctx: Context): void {
   ]).action(async (raw: RawOptions) => {
     const db = ctx.db();
     await writeList(ctx, raw, views.timeline, (limit) =>
-      findTimeline(db, {
+      timelineRows(db, {
         actors: toActorIds(db, raw.actor, '--actor'),
         kind: toChoice(raw.kind, TIMELINE_KINDS, '--kind'),
         ...toDateRange(raw),

@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DataError, fileProblem, quoted, quotedPath } from '../cli/errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
 
 export type Db = Database.Database;
 
 /** The database the package ships, built from data/ on install. */
-export const BUNDLED_DB = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'crisis.db');
+export const BUNDLED_DB = join(PACKAGE_ROOT, 'data', 'crisis.db');
 
 const TABLES = [...SCHEMA.matchAll(/CREATE TABLE (\w+)/g)].map((match) => match[1]!);
 

@@ -11,6 +11,8 @@ CREATE TABLE records (
   date TEXT, date_precision TEXT, date_start TEXT, date_end TEXT,
   title TEXT NOT NULL
 );
+-- The timeline's order, and its date range (undated actors and sources sort first, where it does not look).
+CREATE INDEX records_by_date ON records(date_end, date_start, id);
 
 CREATE TABLE sources (
   id TEXT PRIMARY KEY REFERENCES records(id),

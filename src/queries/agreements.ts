@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { AgreementRecord } from '../records.js';
-import { actorsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, involves, parseJsonColumns, withinDates } from './fragments.js';
+import { actorsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, involves, parseJsonColumns, withinDatesSeeking } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 
 export function findAgreements(db: Db, filters: CommonFilters): AgreementRecord[] {
@@ -17,7 +17,7 @@ export function findAgreements(db: Db, filters: CommonFilters): AgreementRecord[
        FROM agreements g
        WHERE (@id IS NULL OR g.id = @id)
          AND ${involves('g.id', '@actors')}
-         AND ${withinDates('g')}
+         AND ${withinDatesSeeking('g')}
        ORDER BY ${byDate('g')}
        LIMIT @limit`,
     )

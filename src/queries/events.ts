@@ -1,7 +1,8 @@
 import type { Db } from '../db/open.js';
 import type { EventRecord } from '../records.js';
-import { actorsJson, agreementsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, withinDates } from './fragments.js';
+import { actorsJson, agreementsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, withinDatesSeeking } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
+import { streamRows } from './rows.js';
 
 export interface EventFilters extends CommonFilters {
   type?: string;
@@ -9,9 +10,10 @@ export interface EventFilters extends CommonFilters {
 
 const EVENT_ROLES = ['initiator', 'target', 'participant', 'mediator'];
 
-export function findEvents(db: Db, filters: EventFilters): EventRecord[] {
-  const rows = db
-    .prepare(
+/** Events one at a time, for streaming; findEvents for an array. */
+export function eventRows(db: Db, filters: EventFilters): Iterable<EventRecord> {
+  return streamRows(
+    db.prepare(
       `SELECT e.id, 'event' AS kind, e.date, e.date_precision, e.title, e.summary, e.type, e.location,
               ${actorsJson('e.id', EVENT_ROLES, true)} AS actors,
               ${inResponseToJson('e.id')} AS in_response_to,
@@ -23,10 +25,15 @@ export function findEvents(db: Db, filters: EventFilters): EventRecord[] {
        WHERE (@id IS NULL OR e.id = @id)
          AND (@type IS NULL OR e.type = @type)
          AND ${involves('e.id', '@actors')}
-         AND ${withinDates('e')}
+         AND ${withinDatesSeeking('e')}
        ORDER BY ${byDate('e')}
        LIMIT @limit`,
-    )
-    .all({ ...commonParams(filters), type: filters.type ?? null }) as Record<string, unknown>[];
-  return rows.map((row) => parseJsonColumns<EventRecord>(row, ['actors', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']));
+    ),
+    { ...commonParams(filters), type: filters.type ?? null },
+    (row) => parseJsonColumns<EventRecord>(row, ['actors', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']),
+  );
+}
+
+export function findEvents(db: Db, filters: EventFilters): EventRecord[] {
+  return [...eventRows(db, filters)];
 }

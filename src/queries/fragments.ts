@@ -62,6 +62,14 @@ export const involves = (id: string, param: string, roles?: string[]) => `(${par
 export const withinDates = (table: string) =>
   `(@since IS NULL OR ${table}.date_start >= @since) AND (@until IS NULL OR ${table}.date_end <= @until)`;
 
+/**
+ * withinDates for a table whose every row has a date, with the range also as bounds on date_end (implied,
+ * since date_end >= date_start >= @since), which the tables' by-date indexes can seek to: SQLite cannot
+ * seek on "@since IS NULL OR ...", and would otherwise read every record before the range.
+ */
+export const withinDatesSeeking = (table: string) =>
+  `${withinDates(table)} AND ${table}.date_end >= coalesce(@since, '') AND ${table}.date_end <= coalesce(@until, '9999-12-31')`;
+
 /** Date order: a record known only to the month or year follows the days it cannot be placed among. */
 export const byDate = (table: string) => `${table}.date_end, ${table}.date_start, ${table}.id`;
 

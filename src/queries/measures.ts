@@ -2,9 +2,10 @@ import type { Db } from '../db/open.js';
 import type { MeasureRecord } from '../records.js';
 import {
   actorJson, agreementsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, invokesAgreement,
-  parseJsonColumns, withinDates,
+  parseJsonColumns, withinDatesSeeking,
 } from './fragments.js';
 import { actorList, commonParams, type CommonFilters } from './filters.js';
+import { streamRows } from './rows.js';
 
 export interface MeasureFilters extends CommonFilters {
   /** Actor ids that took the measure (or a person or body of theirs). */
@@ -15,9 +16,10 @@ export interface MeasureFilters extends CommonFilters {
   about?: string;
 }
 
-export function findMeasures(db: Db, filters: MeasureFilters): MeasureRecord[] {
-  const rows = db
-    .prepare(
+/** Measures one at a time, for streaming; findMeasures for an array. */
+export function measureRows(db: Db, filters: MeasureFilters): Iterable<MeasureRecord> {
+  return streamRows(
+    db.prepare(
       `SELECT m.id, 'measure' AS kind, m.date, m.date_precision, m.title, m.summary,
               ${actorJson('m.by_actor')} AS "by",
               ${actorJson('m.against_actor')} AS against,
@@ -34,16 +36,21 @@ export function findMeasures(db: Db, filters: MeasureFilters): MeasureRecord[] {
          AND ${involves('m.id', '@by', ['by'])}
          AND ${involves('m.id', '@against', ['against'])}
          AND ${invokesAgreement('m.id')}
-         AND ${withinDates('m')}
+         AND ${withinDatesSeeking('m')}
        ORDER BY ${byDate('m')}
        LIMIT @limit`,
-    )
-    .all({
+    ),
+    {
       ...commonParams(filters),
       by: actorList(filters.by),
       against: actorList(filters.against),
       category: filters.category ?? null,
       about: filters.about ?? null,
-    }) as Record<string, unknown>[];
-  return rows.map((row) => parseJsonColumns<MeasureRecord>(row, ['by', 'against', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']));
+    },
+    (row) => parseJsonColumns<MeasureRecord>(row, ['by', 'against', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']),
+  );
+}
+
+export function findMeasures(db: Db, filters: MeasureFilters): MeasureRecord[] {
+  return [...measureRows(db, filters)];
 }

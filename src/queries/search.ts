@@ -2,6 +2,7 @@ import type { Db } from '../db/open.js';
 import { MATCH_END, MATCH_START, type SearchHit } from '../records.js';
 import { involves, withinDates } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
+import { streamRows } from './rows.js';
 
 export const SEARCH_KINDS = ['event', 'statement', 'measure', 'agreement', 'actor', 'source'] as const;
 
@@ -46,10 +47,10 @@ export function searchTerms(text: string): string[] {
 /** Column weights for bm25, in the index's column order (id, title, summary, quotes, actors). */
 const WEIGHTS = '0, 4.0, 2.0, 1.0, 2.0';
 
-/** Records matching an FTS5 query, best first, each with a snippet of the best-matching field. */
-export function searchRecords(db: Db, filters: SearchFilters): SearchHit[] {
-  const rows = db
-    .prepare(
+/** Records matching an FTS5 query, best first, each with a snippet of the best-matching field, one at a time. */
+export function searchRecords(db: Db, filters: SearchFilters): Iterable<SearchHit> {
+  return streamRows(
+    db.prepare(
       `SELECT r.id, r.kind, r.date, r.date_precision, r.title,
               snippet(search_index, -1, @start, @end, '…', 12) AS snippet
        FROM search_index JOIN records r ON r.id = search_index.id
@@ -60,7 +61,8 @@ export function searchRecords(db: Db, filters: SearchFilters): SearchHit[] {
          AND ${withinDates('r')}
        ORDER BY bm25(search_index, ${WEIGHTS}), r.id
        LIMIT @limit`,
-    )
-    .all({ ...commonParams(filters), match: filters.match, kind: filters.kind ?? null, start: MATCH_START, end: MATCH_END }) as Omit<SearchHit, 'rank'>[];
-  return rows.map((row, i) => ({ ...row, rank: i + 1 }));
+    ),
+    { ...commonParams(filters), match: filters.match, kind: filters.kind ?? null, start: MATCH_START, end: MATCH_END },
+    (row, i) => ({ ...(row as Omit<SearchHit, 'rank'>), rank: i + 1 }),
+  );
 }

@@ -2,9 +2,10 @@ import type { Db } from '../db/open.js';
 import type { StatementRecord } from '../records.js';
 import {
   actorJson, actorsJson, agreementsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves,
-  invokesAgreement, parseJsonColumns, withinDates,
+  invokesAgreement, parseJsonColumns, withinDatesSeeking,
 } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
+import { streamRows } from './rows.js';
 
 export interface StatementFilters extends CommonFilters {
   type?: string;
@@ -12,9 +13,10 @@ export interface StatementFilters extends CommonFilters {
   about?: string;
 }
 
-export function findStatements(db: Db, filters: StatementFilters): StatementRecord[] {
-  const rows = db
-    .prepare(
+/** Statements one at a time, for streaming; findStatements for an array. */
+export function statementRows(db: Db, filters: StatementFilters): Iterable<StatementRecord> {
+  return streamRows(
+    db.prepare(
       `SELECT s.id, 'statement' AS kind, s.date, s.date_precision, s.title, s.summary, s.type,
               ${actorJson('s.speaker')} AS speaker,
               ${actorJson('s.on_behalf_of')} AS on_behalf_of,
@@ -30,10 +32,15 @@ export function findStatements(db: Db, filters: StatementFilters): StatementReco
          AND (@type IS NULL OR s.type = @type)
          AND ${involves('s.id', '@actors')}
          AND ${invokesAgreement('s.id')}
-         AND ${withinDates('s')}
+         AND ${withinDatesSeeking('s')}
        ORDER BY ${byDate('s')}
        LIMIT @limit`,
-    )
-    .all({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null }) as Record<string, unknown>[];
-  return rows.map((row) => parseJsonColumns<StatementRecord>(row, ['speaker', 'on_behalf_of', 'addressees', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']));
+    ),
+    { ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null },
+    (row) => parseJsonColumns<StatementRecord>(row, ['speaker', 'on_behalf_of', 'addressees', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']),
+  );
+}
+
+export function findStatements(db: Db, filters: StatementFilters): StatementRecord[] {
+  return [...statementRows(db, filters)];
 }

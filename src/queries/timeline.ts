@@ -1,7 +1,8 @@
 import type { Db } from '../db/open.js';
 import type { TimelineRecord } from '../records.js';
-import { actorsJson, agreementsJson, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, withinDates } from './fragments.js';
+import { actorsJson, agreementsJson, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, withinDatesSeeking } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
+import { streamRows } from './rows.js';
 
 export const TIMELINE_KINDS = ['event', 'statement', 'measure'] as const;
 
@@ -16,9 +17,10 @@ const TAKING_PART = ['initiator', 'target', 'participant', 'mediator', 'speaker'
 const KIND_ORDER = `CASE r.kind WHEN 'event' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END`;
 
 /** Events, statements and measures in one date order (as byDate orders each kind): a record known only to the month follows that month's days. */
-export function findTimeline(db: Db, filters: TimelineFilters): TimelineRecord[] {
-  const rows = db
-    .prepare(
+/** The timeline one record at a time, for streaming; findTimeline for an array. */
+export function timelineRows(db: Db, filters: TimelineFilters): Iterable<TimelineRecord> {
+  return streamRows(
+    db.prepare(
       `SELECT r.id, r.kind, r.date, r.date_precision, r.title,
               coalesce(e.summary, s.summary, m.summary) AS summary,
               ${actorsJson('r.id', TAKING_PART, true)} AS actors,
@@ -34,10 +36,15 @@ export function findTimeline(db: Db, filters: TimelineFilters): TimelineRecord[]
        WHERE r.kind IN (${TIMELINE_KINDS.map((kind) => `'${kind}'`).join(', ')})
          AND (@kind IS NULL OR r.kind = @kind)
          AND ${involves('r.id', '@actors')}
-         AND ${withinDates('r')}
+         AND ${withinDatesSeeking('r')}
        ORDER BY r.date_end, r.date_start, ${KIND_ORDER}, r.id
        LIMIT @limit`,
-    )
-    .all({ ...commonParams(filters), kind: filters.kind ?? null }) as Record<string, unknown>[];
-  return rows.map((row) => parseJsonColumns<TimelineRecord>(row, ['actors', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']));
+    ),
+    { ...commonParams(filters), kind: filters.kind ?? null },
+    (row) => parseJsonColumns<TimelineRecord>(row, ['actors', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']),
+  );
+}
+
+export function findTimeline(db: Db, filters: TimelineFilters): TimelineRecord[] {
+  return [...timelineRows(db, filters)];
 }

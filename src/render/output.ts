@@ -22,38 +22,99 @@ export interface OutputSettings {
   interrupted?: AbortSignal;
 }
 
-/** Writes records in the chosen format. Knows nothing of SQL: it receives finished records. */
-export async function writeRecords(out: Output, records: object[], view: RecordView, settings: OutputSettings): Promise<void> {
+/** Text goes to the output in pieces of about this many characters: one write per record would be a system call each. */
+const BATCH = 64 * 1024;
+
+/**
+ * Collects whole lines and writes them in batches. After each batch it lets the event loop turn (waiting
+ * for a slow reader to drain, where the output says so), which is when Ctrl-C is heard: an interrupted
+ * write stops there, after a whole line, with InterruptedError. write() returns a promise only when it
+ * wrote a batch, so the many small writes in between cost no await.
+ */
+function batched(out: Output, interrupted?: AbortSignal) {
+  let pending = '';
+  const flush = async () => {
+    const accepted = out.write(pending);
+    pending = '';
+    await new Promise<void>((resolve) => (accepted === false && out.once ? out.once('drain', resolve) : setImmediate(resolve)));
+    if (interrupted?.aborted) throw new InterruptedError();
+  };
+  return {
+    write(lines: string): Promise<void> | undefined {
+      pending += lines;
+      return pending.length >= BATCH ? flush() : undefined;
+    },
+    /** Writes what is left: the output is then whole, so a Ctrl-C now has nothing to stop. */
+    end() {
+      if (pending) out.write(pending);
+      pending = '';
+    },
+  };
+}
+
+/** CSV rows are stringified this many at a time: csv-stringify ends each record alike, so the pieces join up. */
+const CSV_BATCH = 1000;
+
+/**
+ * Writes records in the chosen format. Knows nothing of SQL: it receives finished records, one at a time
+ * for JSON, JSON lines, CSV and TSV (which it writes as they come, so a million need not fit in memory)
+ * and all at once for a table, whose column widths depend on every row.
+ */
+export async function writeRecords(out: Output, records: Iterable<object>, view: RecordView, settings: OutputSettings): Promise<void> {
   const highlights = settings.format === 'table' && settings.color;
-  const rows = highlights ? (records as Record<string, unknown>[]) : withoutMatchMarks(records as Record<string, unknown>[], view.marked ?? []);
-  const write = (chunks: Iterable<string>) => writeInTurns(out, chunks, settings.interrupted);
+  const rows = highlights ? (records as Iterable<Record<string, unknown>>) : withoutMatchMarks(records as Iterable<Record<string, unknown>>, view.marked ?? []);
+  const batch = batched(out, settings.interrupted);
   switch (settings.format) {
     case 'json': {
+      // The bytes of JSON.stringify(rows, null, 2), a record at a time. Each record is held until the next
+      // comes, so it can end its own line with the comma or the closing bracket: every batch is whole lines.
       const fields = settings.fields ?? view.fields;
-      if (rows.length === 0) return write(['[]\n']);
-      // The bytes of JSON.stringify(rows, null, 2), one record at a time, each ending a line.
-      const last = rows.length - 1;
-      return write(
-        rows.map((row, i) => `${i === 0 ? '[\n' : ''}  ${JSON.stringify(pick(row, fields), null, 2).replace(/\n/g, '\n  ')}${i === last ? '\n]\n' : ',\n'}`),
-      );
+      let held: string | undefined;
+      for (const row of rows) {
+        const wait = batch.write(held === undefined ? '[\n' : `${held},\n`);
+        held = `  ${JSON.stringify(pick(row, fields), null, 2).replace(/\n/g, '\n  ')}`;
+        if (wait) await wait;
+      }
+      batch.write(held === undefined ? '[]\n' : `${held}\n]\n`);
+      break;
     }
-    case 'jsonl':
-      return write(rows.map((row) => `${JSON.stringify(pick(row, settings.fields ?? view.fields))}\n`));
+    case 'jsonl': {
+      const fields = settings.fields ?? view.fields;
+      for (const row of rows) {
+        const wait = batch.write(`${JSON.stringify(pick(row, fields))}\n`);
+        if (wait) await wait;
+      }
+      break;
+    }
     case 'csv': {
       const { stringify } = await import('csv-stringify/sync');
       const fields = settings.fields ?? view.columns;
       // RFC 4180: CRLF after every record; csv-stringify quotes a cell holding a comma, quote or line break.
-      // A row at a time, so a chunk never ends inside a quoted cell that holds a newline.
-      return write(
-        [fields, ...rows.map((row) => fields.map((field) => cellText(row[field])))].map((cells) => stringify([cells], { record_delimiter: 'windows' })),
-      );
+      // Whole records at a time, so a batch never ends inside a quoted cell that holds a newline.
+      const write = (records: string[][]) => batch.write(stringify(records, { record_delimiter: 'windows' }));
+      let pending: string[][] = [[...fields]];
+      for (const row of rows) {
+        pending.push(fields.map((field) => cellText(row[field])));
+        if (pending.length < CSV_BATCH) continue;
+        const wait = write(pending);
+        pending = [];
+        if (wait) await wait;
+      }
+      if (pending.length) write(pending);
+      break;
     }
     case 'tsv': {
       const fields = settings.fields ?? view.columns;
       const line = (cells: readonly string[]) => `${cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`;
-      return write([line(fields), ...rows.map((row) => line(fields.map((field) => cellText(row[field]))))]);
+      batch.write(line(fields));
+      for (const row of rows) {
+        const wait = batch.write(line(fields.map((field) => cellText(row[field]))));
+        if (wait) await wait;
+      }
+      break;
     }
     case 'table': {
+      const all = [...rows];
       const fields = settings.fields ?? view.columns;
       const paint = await loadPaint(settings.color);
       const { renderTable } = await import('./table.js');
@@ -63,34 +124,17 @@ export async function writeRecords(out: Output, records: object[], view: RecordV
         style: field === 'id' ? paint.cyan : undefined,
         marked: view.marked?.includes(field),
       }));
-      const cells = rows.map((row) => fields.map((field) => cellText(row[field])));
-      const note = paint.dim(`${rows.length} ${rows.length === 1 ? 'record' : 'records'}${undatedNote(rows, fields)}\n`);
-      return write([...renderTable(columns, cells, settings.width, paint), note]);
+      const cells = all.map((row) => fields.map((field) => cellText(row[field])));
+      // A table comes in pieces of rows (renderTable), each whole lines, so Ctrl-C can stop it between them.
+      for (const piece of renderTable(columns, cells, settings.width, paint)) {
+        const wait = batch.write(piece);
+        if (wait) await wait;
+      }
+      batch.write(paint.dim(`${all.length} ${all.length === 1 ? 'record' : 'records'}${undatedNote(all, fields)}\n`));
+      break;
     }
   }
-}
-
-/** How much text to write before giving Ctrl-C a chance to be heard. */
-const TURN_CHARACTERS = 16_384;
-
-/**
- * Writes chunks that each end a line (or a record), a batch at a time. Between batches the event loop
- * gets a turn, so a Ctrl-C pressed during a long output is heard, and writing stops there: after a
- * whole line, never in the middle of one. A short output is a single write.
- */
-async function writeInTurns(out: Output, chunks: Iterable<string>, interrupted?: AbortSignal): Promise<void> {
-  let batch = '';
-  for (const chunk of chunks) {
-    batch += chunk;
-    if (batch.length < TURN_CHARACTERS) continue;
-    const accepted = out.write(batch);
-    batch = '';
-    // A pipe whose reader is slower than us says so; waiting for it keeps memory flat, and either
-    // way the wait is a turn of the event loop in which Ctrl-C can be heard.
-    await new Promise<void>((resolve) => (accepted === false && out.once ? out.once('drain', resolve) : setImmediate(resolve)));
-    if (interrupted?.aborted) throw new InterruptedError();
-  }
-  if (batch) out.write(batch);
+  batch.end();
 }
 
 /** Says why a month- or year-dated row sits after the days around it, when the table shows one. */
@@ -102,9 +146,11 @@ function undatedNote(rows: Record<string, unknown>[], fields: readonly string[])
   return `; ${String(partial.date)} is known only to the ${precision} and follows that ${precision}'s dated records`;
 }
 
-function withoutMatchMarks(rows: Record<string, unknown>[], marked: readonly string[]): Record<string, unknown>[] {
+function withoutMatchMarks(rows: Iterable<Record<string, unknown>>, marked: readonly string[]): Iterable<Record<string, unknown>> {
   if (!marked.length) return rows;
-  return rows.map((row) => ({ ...row, ...Object.fromEntries(marked.map((field) => [field, stripMatchMarks(String(row[field] ?? ''))])) }));
+  return (function* () {
+    for (const row of rows) yield { ...row, ...Object.fromEntries(marked.map((field) => [field, stripMatchMarks(String(row[field] ?? ''))])) };
+  })();
 }
 
 function pick(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Bundles the CLI (src/cli/main.ts and all it imports, dependencies too) into one CommonJS file that
+// bin/crisis.js loads: one file to read and compile instead of hundreds of modules to resolve, and no
+// ES module loader to start. Modules imported with `await import()` stay lazy: they run only when a
+// command needs them (chalk on a terminal, cli-table3 for a table, csv-stringify for CSV).
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BUNDLE = join(root, 'dist', 'bin', 'crisis.cjs');
+
+/**
+ * better-sqlite3 finds its native addon through `bindings`, which searches from the calling file's
+ * path: inside a bundle that path is wrong. Require the addon by its package path instead, which
+ * Node resolves from the bundle as it would from better-sqlite3 itself.
+ */
+const nativeAddon = {
+  name: 'better-sqlite3-addon',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^bindings$/ }, () => ({ path: 'bindings', namespace: 'addon' }));
+    plugin.onLoad({ filter: /.*/, namespace: 'addon' }, () => ({
+      contents: "module.exports = () => require('better-sqlite3/build/Release/better_sqlite3.node');",
+      loader: 'js',
+      resolveDir: root,
+    }));
+    plugin.onResolve({ filter: /\.node$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/**
+ * Commander requires node:child_process at load, only to run subcommands that are separate executables,
+ * which crisis has none of; loading it costs a few milliseconds of every start. Load it when first used.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'child_process', namespace: 'lazy' } : undefined);
+    plugin.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Two costs of a coloured table that crisis need not pay, with cli-table3 and chalk kept: chalk loads
+ * supports-color, which loads node:tty (and with it node:net and Node's streams) to guess a colour level
+ * that crisis always sets itself (src/cli/io.ts colorEnabled); and cli-table3 measures every cell with
+ * string-width, whose emoji regular expression takes milliseconds to compile, where src/render/text-width.ts
+ * answers the same for narrow text at once.
+ */
+const tableAndColour = {
+  name: 'table-and-colour',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'stub' }));
+    plugin.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+    plugin.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'cli-table3')}`) ? { path: 'string-width', namespace: 'text-width' } : undefined);
+    plugin.onLoad({ filter: /.*/, namespace: 'text-width' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(join(root, 'src', 'render', 'text-width.ts'))}).textWidth;`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+/** src/paths.ts, for a file two folders below the package's (dist/bin/crisis.cjs). */
+const packageRoot = {
+  name: 'package-root',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]paths\.ts$/ }, () => ({
+      contents: "export const PACKAGE_ROOT = require('node:path').join(__dirname, '..', '..');",
+      loader: 'js',
+    }));
+  },
+};
+
+export async function bundle() {
+  await build({
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    plugins: [nativeAddon, lazyChildProcess, packageRoot, tableAndColour],
+    // Only the data build needs these; if the CLI ever imports them, they load from node_modules when it does.
+    external: ['yaml', 'zod'],
+    legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+}
+
+/** The commands whose code the cache holds compiled: the lookups people type most, in each output. */
+const WARM_UP = [
+  ['events', '--actor', 'russia', '--json'],
+  ['events', '--actor', 'russia', '--format', 'table'],
+  ['statements', '--actor', 'putin', '--since', '2025-05'],
+  ['measures', '--by', 'pakistan', '--format', 'jsonl'],
+  ['timeline', '--limit', '5', '--format', 'csv'],
+  ['search', 'Simla', '--format', 'table'],
+  ['show', 'pahalgam-attack'],
+  ['events', '--actor', 'narnia'],
+];
+
+/** Runs the warm-up commands through the bundle, discarding their output, and saves V8's compiled code. */
+export async function writeCache() {
+  const require = createRequire(import.meta.url);
+  const { writeCodeCache } = require(join(root, 'dist', 'cli', 'load-bundle.cjs'));
+  const discard = { write: () => true };
+  return writeCodeCache(async (main) => {
+    for (const argv of WARM_UP) {
+      const tty = argv.includes('table');
+      await main(argv, { stdout: discard, stderr: discard, stdoutIsTTY: tty, columns: 100, env: tty ? { FORCE_COLOR: '1' } : {} });
+    }
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await bundle();
+  const bytes = await writeCache();
+  process.stderr.write(`bundled ${relative(process.cwd(), BUNDLE)} with ${Math.round(bytes / 1024)} kB of compiled code\n`);
+}

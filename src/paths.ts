@@ -1,0 +1,9 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The package's folder, where package.json and data/ are: one level above this module in src/ or dist/.
+ * The bundle (scripts/bundle.mjs) replaces this module with one that reads its own __dirname, since
+ * import.meta.url means nothing there and turning paths into URLs and back costs a start-up a millisecond.
+ */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

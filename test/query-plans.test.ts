@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticDatabase } from '../src/build/synthetic.js';
+import type { Db } from '../src/db/open.js';
+import { findEvents } from '../src/queries/events.js';
+import { findLinks } from '../src/queries/links.js';
+import { searchRecords } from '../src/queries/search.js';
+import { findSources } from '../src/queries/sources.js';
+import { findStatements } from '../src/queries/statements.js';
+import { findTimeline } from '../src/queries/timeline.js';
+import { ROOT, tempDir } from './helpers.js';
+
+const EVENTS = 20_000;
+let path: string;
+let db: Db;
+beforeAll(() => {
+  path = join(tempDir(), 'synthetic.db');
+  writeSyntheticDatabase({ events: EVENTS, out: path });
+  db = new Database(path, { readonly: true });
+});
+
+/**
+ * SQLite's plan for whatever SQL a query function prepares, one line per step: the function runs against
+ * a handle whose prepare() explains the statement instead of running it.
+ */
+function planOf(query: (db: Db) => unknown): string {
+  const explaining = { prepare: (sql: string) => db.prepare(`EXPLAIN QUERY PLAN ${sql}`) } as unknown as Db;
+  const steps = [...(query(explaining) as Iterable<{ detail: string }>)];
+  return steps.map((step) => step.detail).join('\n');
+}
+
+/** Which index each lookup must use: a test fails if an index is dropped or a query stops using it. */
+describe('query plans on a synthetic database', () => {
+  it.each([
+    {
+      name: 'events by date range seek to the range on events_by_date',
+      query: (d: Db) => findEvents(d, { since: '2010-01-01', until: '2010-03-31', limit: 50 }),
+      plan: /SEARCH e USING INDEX events_by_date \(date_end>\? AND date_end<\?\)/,
+    },
+    {
+      name: 'events by actor read events in date order and look up involvements and families by key',
+      query: (d: Db) => findEvents(d, { actors: ['russia'], limit: 50 }),
+      plan: /SEARCH e USING INDEX events_by_date[\s\S]*SEARCH i USING PRIMARY KEY \(record_id=\?\)[\s\S]*SEARCH f USING COVERING INDEX actor_family_member/,
+    },
+    {
+      name: 'statements by date range seek on statements_by_date',
+      query: (d: Db) => findStatements(d, { since: '2010-01-01', limit: 50 }),
+      plan: /SEARCH s USING (COVERING )?INDEX statements_by_date \(date_end>\? AND date_end<\?\)/,
+    },
+    {
+      name: 'the timeline reads records in date order from records_by_date',
+      query: (d: Db) => findTimeline(d, { since: '2010-01-01', limit: 50 }),
+      plan: /SEARCH r USING INDEX records_by_date \(date_end>\? AND date_end<\?\)/,
+    },
+    {
+      name: 'search asks the full-text index, then records by id',
+      query: (d: Db) => searchRecords(d, { match: '"water"', limit: 50 }),
+      plan: /SCAN search_index VIRTUAL TABLE INDEX[\s\S]*SEARCH r USING INDEX sqlite_autoindex_records_1 \(id=\?\)/,
+    },
+    {
+      name: 'a source counts its citations from citations_by_source alone, joining nothing',
+      query: (d: Db) => findSources(d, { id: 'source-1' }),
+      plan: /SEARCH c USING COVERING INDEX citations_by_source \(source_id=\?\)/,
+    },
+    {
+      name: 'show finds what answers, is made at, invokes and cites a record by index',
+      query: (d: Db) => findLinks(d, 'event-00001'),
+      plan: /responses_by_answered[\s\S]*statements_by_event[\s\S]*record_agreements_by_agreement[\s\S]*citations_by_source/,
+    },
+  ])('$name', ({ query, plan }) => {
+    const steps = planOf(query);
+    expect(steps).toMatch(plan);
+  });
+
+  it('never sorts events for a date-ordered lookup', () => {
+    expect(planOf((d) => findEvents(d, { actors: ['russia'], limit: 50 }))).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    expect(planOf((d) => findEvents(d, { since: '2010-01-01', limit: 50 }))).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+  });
+});
+
+describe('streaming every event through the binary', () => {
+  it.each(['jsonl', 'tsv', 'csv', 'json'])('writes every synthetic event as %s, complete and well-formed', (format) => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'crisis.js'), '--db', path, 'events', '--format', format], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const ids = new Set<string>();
+    if (format === 'jsonl') {
+      const lines = result.stdout.split('\n');
+      expect(lines.pop()).toBe('');
+      for (const line of lines) ids.add((JSON.parse(line) as { id: string }).id);
+    } else if (format === 'json') {
+      for (const record of JSON.parse(result.stdout) as { id: string }[]) ids.add(record.id);
+    } else {
+      const lines = result.stdout.split(format === 'csv' ? '\r\n' : '\n');
+      expect(lines.pop()).toBe('');
+      expect(lines.shift()).toMatch(/^id[\t,]date[\t,]type[\t,]title[\t,]actors$/);
+      for (const line of lines) ids.add(line.slice(0, line.search(/[\t,]/)));
+    }
+    expect(ids.size).toBe(EVENTS);
+    expect(ids.has('event-00000') && ids.has(`event-${EVENTS - 1}`)).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { textWidth } from '../src/render/text-width.js';
+import { foldName } from '../src/text.js';
+import { ROOT } from './helpers.js';
+
+/** What start-up speed rests on, checked for what it does rather than how long it takes. */
+describe('the fast paths agree with the slow ones', () => {
+  const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+
+  it('folds every printable ASCII name as the Unicode folding does', () => {
+    const unicodeFold = (text: string) => foldName(`${text}\u00e9`).replace(/e$/, '').trim();
+    for (const text of [...ascii, ascii.join(''), 'S. Jaishankar', 'RUSSIAN Federation', "  Russia's  ", 'U.S.-India']) {
+      expect(foldName(text), JSON.stringify(text)).toBe(unicodeFold(text));
+    }
+  });
+
+  it('measures every narrow character as string-width does, and leaves the rest to it', () => {
+    const narrow = [...ascii];
+    for (let code = 0xa0; code <= 0x2ff; code++) narrow.push(String.fromCharCode(code));
+    for (let code = 0x2010; code <= 0x2027; code++) narrow.push(String.fromCharCode(code));
+    for (const text of [...narrow, narrow.join(''), 'Operation Sindoor — “Bunyan-um-Marsoos”…']) {
+      expect(textWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
+    }
+    for (const text of ['印度', '👍 ok', 'e\u0301', '\u203c', 'a\u0007b']) expect(textWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
+  });
+});
+
+describe('the binary', () => {
+  it('runs the bundle, which V8 compiles from the code cache the build saved', () => {
+    const check = `
+      const { Script } = require('node:vm');
+      const created = [];
+      const original = Script;
+      require('node:vm').Script = class extends original { constructor(...args) { super(...args); created.push(this); } };
+      const { loadBundle } = require('./dist/cli/load-bundle.cjs');
+      loadBundle();
+      console.log(JSON.stringify(created.map((s) => ({ rejected: s.cachedDataRejected }))));`;
+    const result = spawnSync(process.execPath, ['-e', check], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([{ rejected: false }]);
+  });
+
+  it('starts from CommonJS and one file, never the ES module loader', () => {
+    expect(JSON.parse(readFileSync(join(ROOT, 'bin', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+    const result = spawnSync(process.execPath, ['-e', `
+      process.argv = [process.argv[0], 'crisis', 'events', '--actor', 'russia', '--json'];
+      require('./bin/crisis.js');
+      process.on('exit', () => {
+        const loaded = Object.keys(require.cache).map((path) => path.replace(process.cwd(), '.'));
+        require('node:fs').writeSync(2, JSON.stringify(loaded));
+      });`], { cwd: ROOT, encoding: 'utf8' });
+    // The bundle itself is compiled from its cache, not required: only the loader and SQLite's addon are modules.
+    expect(JSON.parse(result.stderr)).toEqual([
+      './bin/crisis.js',
+      './dist/cli/load-bundle.cjs',
+      './node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    ]);
+    expect(JSON.parse(result.stdout).length).toBeGreaterThan(0);
+  });
+});
