@@ -75,3 +75,37 @@ describe('the README', () => {
     expect(README).toMatch(new RegExp(`^\\| ${status} \\| .+ \\|$`, 'm'));
   });
 });
+
+/**
+ * The README's examples with their output, as a reader copies them: each `$ crisis ...` line
+ * followed by indented output. Those shown whole (no pipe, no "..." line for lines left out, no
+ * files of the reader's own) must print exactly that, so the manual cannot drift from the data.
+ */
+function readmeExamples(): { command: string; expected: string }[] {
+  const lines = README.split('\n');
+  const examples: { command: string; expected: string }[] = [];
+  lines.forEach((line, i) => {
+    const command = /^ {4}\$ (crisis .*)$/.exec(line)?.[1];
+    if (!command) return;
+    const output: string[] = [];
+    for (let j = i + 1; j < lines.length && (lines[j] === '' || lines[j]!.startsWith('    ')) && !lines[j]!.startsWith('    $ '); j++) output.push(lines[j]!.slice(4));
+    while (output.length && output.at(-1) === '') output.pop();
+    if (output.length === 0) return;
+    if (/[|<>]|^crisis (validate|build)\b/.test(command) || output.some((text) => text.trim() === '...')) return;
+    examples.push({ command, expected: `${output.join('\n')}\n` });
+  });
+  return examples;
+}
+
+describe('the README examples', () => {
+  it('are found', () => {
+    expect(readmeExamples().length).toBeGreaterThan(5);
+  });
+
+  it.each(readmeExamples())('$command prints what the README shows', async ({ command, expected }) => {
+    const argv = [...command.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]!).slice(1);
+    const result = await runCli(argv, { columns: 100 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(expected);
+  });
+});
