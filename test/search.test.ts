@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, find, fixtureDatabase, runCli, type RunOptions } from './helpers.js';
+import { BUNDLED_DB, buildFixture, find, fixtureDatabase, runCli, type RunOptions } from './helpers.js';
 
 let db: string;
 /** The fixture with a summary holding what people type that FTS5 would read as syntax. */
@@ -22,6 +23,16 @@ const ids = async (argv: string[], database = db) => {
 };
 
 describe('search', () => {
+  it('breaks ties by rowid, which is id order because the index is written in id order', () => {
+    for (const path of [db, BUNDLED_DB]) {
+      const index = new Database(path, { readonly: true });
+      const ids = (order: string) => index.prepare(`SELECT id FROM search_index ORDER BY ${order}`).pluck().all();
+      expect(ids('rowid')).toEqual(ids('id'));
+      index.close();
+    }
+  });
+
+
   it('ranks what it finds, each with a snippet, and prints plain tab-separated lines in a pipe', async () => {
     const result = await run(['search', 'Simla']);
     expect(result).toEqual({

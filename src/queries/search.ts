@@ -47,20 +47,30 @@ export function searchTerms(text: string): string[] {
 /** Column weights for bm25, in the index's column order (id, title, summary, quotes, actors). */
 const WEIGHTS = '0, 4.0, 2.0, 1.0, 2.0';
 
-/** Records matching an FTS5 query, best first, each with a snippet of the best-matching field, one at a time. */
+/**
+ * Records matching an FTS5 query, best first, each with a snippet of the best-matching field, one at a time.
+ * The best are chosen from the index alone (`best`): a common word matches thousands of records, and
+ * looking each up in records, or cutting a snippet from each, cost more than ranking them. Filters look
+ * a record up only when given. Only the chosen rows are joined to records and get snippets. Ties go to
+ * the lower rowid, which is id order: the index is written in id order (src/build/search-index.ts).
+ */
 export function searchRecords(db: Db, filters: SearchFilters): Iterable<SearchHit> {
+  const best = `
+    SELECT search_index.rowid AS hit, search_index.id, bm25(search_index, ${WEIGHTS}) AS score FROM search_index
+    WHERE search_index MATCH @match
+      AND (@kind IS NULL OR EXISTS (SELECT 1 FROM records r WHERE r.id = search_index.id AND r.kind = @kind))
+      AND (${involves('search_index.id', '@actors')}
+           OR search_index.id IN (SELECT f.member FROM actor_family f WHERE f.root IN (SELECT value FROM json_each(@actors))))
+      AND (@since IS NULL AND @until IS NULL OR EXISTS (SELECT 1 FROM records r WHERE r.id = search_index.id AND ${withinDates('r')}))
+    ORDER BY score, hit
+    LIMIT @limit`;
   return streamRows(
     db.prepare(
       `SELECT r.id, r.kind, r.date, r.date_precision, r.title,
-              snippet(search_index, -1, @start, @end, '…', 12) AS snippet
-       FROM search_index JOIN records r ON r.id = search_index.id
-       WHERE search_index MATCH @match
-         AND (@kind IS NULL OR r.kind = @kind)
-         AND (${involves('r.id', '@actors')}
-              OR r.id IN (SELECT f.member FROM actor_family f WHERE f.root IN (SELECT value FROM json_each(@actors))))
-         AND ${withinDates('r')}
-       ORDER BY bm25(search_index, ${WEIGHTS}), r.id
-       LIMIT @limit`,
+              (SELECT snippet(search_index, -1, @start, @end, '…', 12) FROM search_index
+               WHERE search_index MATCH @match AND search_index.rowid = best.hit) AS snippet
+       FROM (${best}) best JOIN records r ON r.id = best.id
+       ORDER BY best.score, best.hit`,
     ),
     { ...commonParams(filters), match: filters.match, kind: filters.kind ?? null, start: MATCH_START, end: MATCH_END },
     (row, i) => ({ ...(row as Omit<SearchHit, 'rank'>), rank: i + 1 }),
