@@ -111,9 +111,14 @@ export function checkDataset(dataset: Dataset, dataDir: string, origins: Origins
     }
   }
 
-  const checkers = new Map(dataset.source.map((source) => [source.id, quoteChecker(source, dataDir, (message) => report('source', source, message))]));
+  // Every pack page points at the same excerpts file: read and parse it once.
+  const excerptFiles = new Map<string, Excerpt[]>();
+  const readOnce = (path: string) => excerptFiles.get(path) ?? excerptFiles.set(path, readExcerpts(path)).get(path)!;
+  const checkers = new Map(
+    dataset.source.map((source) => [source.id, quoteChecker(source, dataDir, readOnce, (message) => report('source', source, message))]),
+  );
   // The numbers the fact pack's curators read on each page (its `figures`), which a quote alone may not show.
-  const packFigures = new Map(dataset.source.map((source) => [source.id, excerptFigures(source, dataDir)]));
+  const packFigures = new Map(dataset.source.map((source) => [source.id, excerptFigures(source, dataDir, readOnce)]));
   const checkQuote = (kind: RecordKind, record: Identified, field: string, sourceId: string, quote: string) => {
     const found = checkers.get(sourceId);
     if (found === undefined) report(kind, record, `${field}.source: no source '${sourceId}'`);
@@ -188,7 +193,7 @@ export function mentionsNumber(quote: string, number: number): boolean {
 type QuoteCheck = (quote: string) => boolean;
 
 /** Returns a function telling whether a quote stands in the source's bundled text, or null if the text cannot be read. */
-function quoteChecker(source: SourceInput, dataDir: string, problem: (message: string) => void): QuoteCheck | null {
+function quoteChecker(source: SourceInput, dataDir: string, read: (path: string) => Excerpt[], problem: (message: string) => void): QuoteCheck | null {
   if (source.text !== undefined) {
     const path = join(dataDir, source.text);
     if (!existsSync(path)) {
@@ -204,7 +209,7 @@ function quoteChecker(source: SourceInput, dataDir: string, problem: (message: s
       problem(`excerpts: no file '${source.excerpts}' under the data folder`);
       return null;
     }
-    const excerpts = readExcerpts(path).filter((excerpt) => excerpt.source_url === source.url).map((excerpt) => foldWhitespace(excerpt.quote));
+    const excerpts = read(path).filter((excerpt) => excerpt.source_url === source.url).map((excerpt) => foldWhitespace(excerpt.quote));
     if (excerpts.length === 0) {
       problem(`excerpts: '${source.excerpts}' has no excerpt from url '${source.url ?? '(none)'}'`);
       return null;
@@ -221,10 +226,10 @@ interface Excerpt {
   figures?: Record<string, unknown>;
 }
 
-function excerptFigures(source: SourceInput, dataDir: string): Set<number> {
+function excerptFigures(source: SourceInput, dataDir: string, read: (path: string) => Excerpt[]): Set<number> {
   const path = source.excerpts === undefined ? undefined : join(dataDir, source.excerpts);
   if (path === undefined || !existsSync(path)) return new Set();
-  const numbers = readExcerpts(path)
+  const numbers = read(path)
     .filter((excerpt) => excerpt.source_url === source.url)
     .flatMap((excerpt) => Object.values(excerpt.figures ?? {}))
     // The pack writes a range or bound as text ("35-40", ">100"): each number in it counts.
