@@ -127,7 +127,6 @@ describe('the measures and what they answer', () => {
 
   it("India's 23 April measures all answer the attack: the treaty, the border, visas, the defence advisers", () => {
     const india = dayMeasures('india', '2025-04-23');
-    expect(new Set(india.map((m) => m.category))).toEqual(expect.objectContaining({}));
     expect(india.map((m) => m.category)).toEqual(expect.arrayContaining(['water', 'border', 'visa', 'diplomatic']));
     for (const measure of india) expect(measure.in_response_to, measure.id).toContain('pahalgam-attack');
   });
