@@ -183,7 +183,7 @@ const NUMBER_WORDS = [
  * Whether a quote states a number, in digits (1376 or 1,376) or, up to twenty, in words: a figure
  * must come from the words its source uses, not from arithmetic or memory.
  */
-export function mentionsNumber(quote: string, number: number): boolean {
+function mentionsNumber(quote: string, number: number): boolean {
   const spellings = new Set([String(number), number.toLocaleString('en-US')]);
   const word = Number.isInteger(number) ? NUMBER_WORDS[number] : undefined;
   return [...spellings].some((digits) => new RegExp(`(?<![\\d.,])${digits.replace(/[.,]/g, '\\$&')}(?![\\d]|[.,]\\d)`).test(quote)) ||

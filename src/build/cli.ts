@@ -3,15 +3,14 @@
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDatabase } from './build.js';
-import { BuildFailed, formatProblem } from './problems.js';
+import { BuildFailed, describeCounts, formatProblem } from './problems.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [dataDir = join(root, 'data'), out = join(dataDir, 'crisis.db')] = process.argv.slice(2);
 
 try {
   const { counts } = buildDatabase(dataDir, out);
-  const summary = Object.entries(counts).map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
-  process.stderr.write(`built ${relative(process.cwd(), out) || out}: ${summary}\n`);
+  process.stderr.write(`built ${relative(process.cwd(), out) || out}: ${describeCounts(counts)}\n`);
 } catch (error) {
   if (!(error instanceof BuildFailed)) throw error;
   for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);

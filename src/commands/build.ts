@@ -4,7 +4,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { DataError, UsageError, fileProblem, quotedPath } from '../cli/errors.js';
 import { BUNDLED_DB } from '../db/open.js';
-import { checkFactFolder, describeCounts, problemLines, problemsIn, unreadableFacts } from './facts.js';
+import { describeCounts } from '../build/problems.js';
+import { checkFactFolder, problemLines, problemsIn, unreadableFacts } from './facts.js';
 
 export function registerBuild(program: Command, ctx: Context): void {
   program

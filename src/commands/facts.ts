@@ -2,13 +2,6 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, fileProblem, quotedPath, visible } from '../cli/errors.js';
 
-/** "2 actors, 1 event, …": what a folder of fact files holds. */
-export function describeCounts(counts: Record<string, number>): string {
-  return Object.entries(counts)
-    .map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`)
-    .join(', ');
-}
-
 /** The fact-file folder a user named, or a DataError saying why it is not one. */
 export function checkFactFolder(dir: string): void {
   let stats;

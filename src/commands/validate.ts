@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { DataError, quotedPath } from '../cli/errors.js';
-import { checkFactFolder, describeCounts, problemLines, problemsIn, unreadableFacts } from './facts.js';
+import { describeCounts } from '../build/problems.js';
+import { checkFactFolder, problemLines, problemsIn, unreadableFacts } from './facts.js';
 
 export function registerValidate(program: Command, ctx: Context): void {
   program

@@ -13,16 +13,6 @@ export interface SearchFilters extends CommonFilters {
 }
 
 /**
- * Turns whatever a person typed into an FTS5 query that cannot be a syntax error: each word, or each
- * "quoted phrase", becomes an FTS5 string, so apostrophes, parentheses, `U.S.` and the words AND, OR and
- * NOT are only text; every one must match; a word ending in `*` matches as a prefix (`Lavr*`). Returns ''
- * when nothing searchable was typed (only punctuation).
- */
-export function toMatchExpression(text: string): string {
-  return searchTerms(text).join(' ');
-}
-
-/**
  * FTS5's work grows with the square of the number of terms (a thousand take a second), and no
  * question needs more than a few dozen words: more is a usage error, said before searching.
  */
@@ -30,7 +20,13 @@ export const MAX_SEARCH_TERMS = 64;
 /** The same bound for --raw text, whose terms only FTS5 can count. */
 export const MAX_RAW_SEARCH_LENGTH = 1000;
 
-/** The FTS5 strings toMatchExpression joins, each once: a word typed twice adds nothing to an AND. */
+/**
+ * Turns whatever a person typed into FTS5 terms that cannot be a syntax error: each word, or each
+ * "quoted phrase", becomes an FTS5 string, so apostrophes, parentheses, `U.S.` and the words AND, OR and
+ * NOT are only text; joined with spaces, every one must match; a word ending in `*` matches as a prefix
+ * (`Lavr*`). Each term comes once (a word typed twice adds nothing to an AND); none when nothing
+ * searchable was typed (only punctuation).
+ */
 export function searchTerms(text: string): string[] {
   const terms: string[] = [];
   // A NUL would end FTS5's reading of the string early; no control character is searchable text.

@@ -16,8 +16,10 @@ const TAKING_PART = ['initiator', 'target', 'participant', 'mediator', 'speaker'
 /** On one day, what happened comes before the steps taken and the words said about it. */
 const KIND_ORDER = `CASE r.kind WHEN 'event' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END`;
 
-/** Events, statements and measures in one date order (as byDate orders each kind): a record known only to the month follows that month's days. */
-/** The timeline one record at a time, for streaming; findTimeline for an array. */
+/**
+ * Events, statements and measures in one date order (as byDate orders each kind): a record known only
+ * to the month follows that month's days. One record at a time, for streaming; findTimeline for an array.
+ */
 export function timelineRows(db: Db, filters: TimelineFilters): Iterable<TimelineRecord> {
   return streamRows(
     db.prepare(

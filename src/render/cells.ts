@@ -35,7 +35,7 @@ export function amountText(figure: Pick<Figure, 'value' | 'max' | 'qualifier'>):
 }
 
 /** " (per Pakistan)" for a claimed figure or claim; nothing when the source reports it in its own voice. */
-export function claimantText(item: { claimed_by: { name: string } | null }): string {
+function claimantText(item: { claimed_by: { name: string } | null }): string {
   return item.claimed_by ? ` (per ${item.claimed_by.name})` : '';
 }
 
