@@ -6,7 +6,9 @@ import type Database from 'better-sqlite3';
  * - summary: an event's, statement's, measure's or agreement's summary, an actor's office, a source's publisher;
  * - quotes: a statement's own words, then every citation's quote;
  * - actors: the names and aliases of everyone taking part (an agreement's parties, a fact's claimants too).
- * Rows go in id order so the same tables give the same bytes.
+ * Rows go in id order so the same tables give the same bytes. The index is then merged into one segment
+ * ('optimize'): one INSERT of a million rows leaves FTS5 about 18, which every MATCH reads and merges, and
+ * search runs a MATCH for each snippet it cuts.
  */
 export function writeSearchIndex(db: Database.Database): void {
   const aliasesOf = (table: string) => `(SELECT group_concat(value, ', ') FROM json_each(${table}.aliases))`;
@@ -29,4 +31,5 @@ export function writeSearchIndex(db: Database.Database): void {
     LEFT JOIN actors a ON a.id = r.id
     LEFT JOIN sources src ON src.id = r.id
     ORDER BY r.id`);
+  db.exec(`INSERT INTO search_index (search_index) VALUES ('optimize')`);
 }
