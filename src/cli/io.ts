@@ -1,10 +1,12 @@
-import { writeSync } from 'node:fs';
+import { write as fsWrite, writeSync } from 'node:fs';
 
 /** Anything text can be written to: process.stdout in the binary, a buffer in tests. */
 export interface Output {
   /** False when the stream holds more than it wants: wait for 'drain' before writing more. */
   write(chunk: string): unknown;
   once?(event: 'drain', listener: () => void): unknown;
+  /** Settles once everything written has reached its destination, rejecting with the error that stopped it. */
+  flushed?(): Promise<void>;
 }
 
 /** Where a command writes, and what it knows of the terminal; passed in so tests need no subprocess. */
@@ -47,26 +49,94 @@ export function outputWidth(io: IOStreams): number {
 /** For a sleep between retries: Atomics.wait blocks the thread without spinning. */
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/** Long output is written in batches of at least this many characters (so as many bytes or more), short output at once. */
+export const OUTPUT_BATCH = 64 * 1024;
+
+/** Bytes fdOutput holds queued for the descriptor before it asks its writer to wait for 'drain'. */
+const QUEUE_LIMIT = 4 * OUTPUT_BATCH;
+
 /**
- * Writes straight to a file descriptor (1 for stdout), synchronously. Touching process.stdout builds a
- * stream (and loads Node's stream and net modules) that costs a lookup several milliseconds; a pipe or
- * file written with writeSync needs none of it. A reader that goes away raises EPIPE here, which main()
- * reports as success. A descriptor another process left non-blocking may refuse a write while its pipe
- * is full (EAGAIN): wait a millisecond and write the rest, as sonic-boom does.
+ * Writes straight to a file descriptor (1 for stdout). Touching process.stdout builds a stream (and loads
+ * Node's stream and net modules) that costs a lookup several milliseconds; a pipe or file written with
+ * fs needs none of it.
+ *
+ * A write while nothing is queued, shorter than a batch, is synchronous, as every short output is. A batch
+ * of a long output, and anything after it until the queue empties, go in order through fs.write, one at a
+ * time, on libuv's thread pool: while the reader of a pipe drains one batch, this thread
+ * makes the next, where writing synchronously would wait for the reader at every batch (a million records
+ * took half as long again). write() returns false when the queue holds QUEUE_LIMIT bytes; 'drain' follows
+ * when it holds less. flushed() settles once every byte is written, or with the first error.
+ *
+ * A reader that goes away raises EPIPE, which main() reports as success. A descriptor another process left
+ * non-blocking may refuse a write while its pipe is full (EAGAIN): wait a millisecond and write the rest,
+ * as sonic-boom does.
  */
-export function fdOutput(fd: number): Output {
+export function fdOutput(fd: number): Output & { flushed(): Promise<void> } {
+  let queue: Buffer[] = [];
+  let queued = 0;
+  let writing = false;
+  let failure: Error | undefined;
+  const drained: (() => void)[] = [];
+  const settled: { resolve: () => void; reject: (error: Error) => void }[] = [];
+
+  const settle = () => {
+    if (queued < QUEUE_LIMIT || failure) for (const listener of drained.splice(0)) listener();
+    if ((writing || queue.length) && !failure) return;
+    for (const waiter of settled.splice(0)) failure ? waiter.reject(failure) : waiter.resolve();
+  };
+  const writeNext = () => {
+    if (writing || failure || !queue.length) return settle();
+    let bytes = queue.length === 1 ? queue[0]! : Buffer.concat(queue);
+    queue = [];
+    writing = true;
+    const written = (error: NodeJS.ErrnoException | null, count: number) => {
+      if (error?.code === 'EAGAIN') return void setTimeout(() => write(bytes), 1);
+      if (error) {
+        failure = error;
+        queue = [];
+        queued = 0;
+        writing = false;
+        return settle();
+      }
+      queued -= count;
+      bytes = bytes.subarray(count);
+      if (bytes.length) return write(bytes);
+      writing = false;
+      writeNext();
+    };
+    const write = (rest: Buffer) => fsWrite(fd, rest, 0, rest.length, null, written);
+    write(bytes);
+  };
+
   return {
     write(chunk: string) {
+      if (failure) throw failure;
       let bytes = Buffer.from(chunk);
-      while (bytes.length) {
-        try {
-          bytes = bytes.subarray(writeSync(fd, bytes));
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-          Atomics.wait(pause, 0, 0, 1);
+      if (!writing && !queue.length && bytes.length < OUTPUT_BATCH) {
+        while (bytes.length) {
+          try {
+            bytes = bytes.subarray(writeSync(fd, bytes));
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+            Atomics.wait(pause, 0, 0, 1);
+          }
         }
+        return true;
       }
-      return true;
+      queue.push(bytes);
+      queued += bytes.length;
+      writeNext();
+      return queued < QUEUE_LIMIT;
+    },
+    once(_event: 'drain', listener: () => void) {
+      drained.push(listener);
+      settle();
+    },
+    flushed() {
+      return new Promise((resolve, reject) => {
+        settled.push({ resolve, reject });
+        settle();
+      });
     },
   };
 }

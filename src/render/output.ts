@@ -1,5 +1,5 @@
 import { InterruptedError } from '../cli/errors.js';
-import type { Output } from '../cli/io.js';
+import { OUTPUT_BATCH, type Output } from '../cli/io.js';
 import { cellText, headerText } from './cells.js';
 import { stripMatchMarks } from './highlight.js';
 import { loadPaint } from './paint.js';
@@ -23,7 +23,7 @@ export interface OutputSettings {
 }
 
 /** Text goes to the output in pieces of about this many characters: one write per record would be a system call each. */
-const BATCH = 64 * 1024;
+const BATCH = OUTPUT_BATCH;
 
 /**
  * Collects whole lines and writes them in batches. After each batch it lets the event loop turn (waiting
@@ -44,10 +44,14 @@ function batched(out: Output, interrupted?: AbortSignal) {
       pending += lines;
       return pending.length >= BATCH ? flush() : undefined;
     },
-    /** Writes what is left: the output is then whole, so a Ctrl-C now has nothing to stop. */
-    end() {
+    /**
+     * Writes what is left: the output is then whole, so a Ctrl-C now has nothing to stop. Resolves once the
+     * output has it all, so that a failed write (the reader gone) is this command's error.
+     */
+    async end() {
       if (pending) out.write(pending);
       pending = '';
+      await out.flushed?.();
     },
   };
 }
@@ -134,7 +138,7 @@ export async function writeRecords(out: Output, records: Iterable<object>, view:
       break;
     }
   }
-  batch.end();
+  await batch.end();
 }
 
 /** Says why a month- or year-dated row sits after the days around it, when the table shows one. */
