@@ -3,6 +3,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { parseDate } from '../dates.js';
 import { SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
 import { foldName } from '../text.js';
+import { writeRecordJson } from './record-json.js';
 import { writeSearchIndex } from './search-index.js';
 
 /**
@@ -159,6 +160,7 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
       if (i > 0 && next() < 0.1) insert.response.run(id, 0, `event-${String(Math.floor(next() * i)).padStart(width, '0')}`);
       if (next() < 0.05) insert.invokes.run(id, pick(AGREEMENTS), 0);
     });
+    writeRecordJson(db);
     writeSearchIndex(db);
   })();
   db.exec('ANALYZE');

@@ -4,6 +4,7 @@ import { parseDate } from '../dates.js';
 import { SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
 import { foldName } from '../text.js';
 import type { Dataset } from './load.js';
+import { writeRecordJson } from './record-json.js';
 import { writeSearchIndex } from './search-index.js';
 import type { CitationInput, ClaimInput, FigureInput } from './schema.js';
 
@@ -165,6 +166,7 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
       figure.run(fact.id, position, f.figure, f.value, f.max ?? null, f.qualifier, f.claimed_by ?? null, f.source, f.quote));
     fact.claims.forEach((c, position) => claim.run(fact.id, position, c.about, c.claim, c.claimed_by ?? null, c.source, c.quote));
   }
+  writeRecordJson(db);
   writeSearchIndex(db);
 }
 

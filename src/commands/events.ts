@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { eventRows } from '../queries/events.js';
+import { eventJsonLines, eventRows, type EventFilters } from '../queries/events.js';
 import { views } from '../render/views.js';
 import { writeList } from './list.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toDateRange, toVocabulary, type RawOptions } from './options.js';
@@ -20,13 +20,12 @@ export function registerEvents(program: Command, ctx: Context): void {
     "crisis events --actor putin --json | jq '.[].title'",
   ]).action(async (raw: RawOptions) => {
     const db = ctx.db();
-    await writeList(ctx, raw, views.event, (limit) =>
-      eventRows(db, {
-        actors: toActorIds(db, raw.actor, '--actor'),
-        type: toVocabulary(db, raw.type, 'event-type', '--type'),
-        ...toDateRange(raw),
-        limit,
-      }),
-    );
+    const filters = (limit: number | undefined): EventFilters => ({
+      actors: toActorIds(db, raw.actor, '--actor'),
+      type: toVocabulary(db, raw.type, 'event-type', '--type'),
+      ...toDateRange(raw),
+      limit,
+    });
+    await writeList(ctx, raw, views.event, (limit) => eventRows(db, filters(limit)), (limit) => eventJsonLines(db, filters(limit)));
   });
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../cli/context.js';
-import { writeRecords } from '../render/output.js';
+import { writeLines, writeRecords } from '../render/output.js';
 import { sortRecords } from '../render/sort.js';
 import type { RecordView } from '../render/views.js';
 import { toLimit, toOutputSettings, toSort, type RawOptions } from './options.js';
@@ -7,16 +7,23 @@ import { toLimit, toOutputSettings, toSort, type RawOptions } from './options.js
 /**
  * What every list command does once it knows its query: checks the output options, runs the query, orders,
  * limits and writes. `query` validates the command's own filters and takes the limit to put in its SQL.
+ * `jsonLines`, where a kind has it, gives the same records as the lines of JSON the database stores for
+ * them, in `view.fields` order: JSON lines of every field, unsorted, are those lines passed through.
  */
 export async function writeList<T extends object>(
   ctx: Context,
   raw: RawOptions,
   view: RecordView,
   query: (limit: number | undefined) => Iterable<T>,
+  jsonLines?: (limit: number | undefined) => Iterable<string>,
 ): Promise<void> {
   const output = toOutputSettings(raw, view, ctx);
   const sort = toSort(raw.sort, view);
   const limit = toLimit(raw.limit);
+  if (jsonLines && output.format === 'jsonl' && !output.fields && !sort) {
+    await writeLines(ctx.io.stdout, jsonLines(limit), output);
+    return;
+  }
   // A sort reorders the whole result, so the limit must apply after it rather than in SQL. Without one,
   // records go from the query to the output one at a time.
   const rows = sort ? sortRecords([...query(undefined)], sort).slice(0, limit) : query(limit);

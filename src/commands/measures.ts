@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { measureRows } from '../queries/measures.js';
+import { measureJsonLines, measureRows, type MeasureFilters } from '../queries/measures.js';
 import { views } from '../render/views.js';
 import { writeList } from './list.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toAgreementId, toDateRange, toVocabulary, type RawOptions } from './options.js';
@@ -23,16 +23,15 @@ export function registerMeasures(program: Command, ctx: Context): void {
     'crisis measures --sort category --format csv > measures.csv',
   ]).action(async (raw: RawOptions) => {
     const db = ctx.db();
-    await writeList(ctx, raw, views.measure, (limit) =>
-      measureRows(db, {
-        actors: toActorIds(db, raw.actor, '--actor'),
-        by: toActorIds(db, raw.by, '--by'),
-        against: toActorIds(db, raw.against, '--against'),
-        category: toVocabulary(db, raw.category, 'measure-category', '--category'),
-        about: toAgreementId(db, raw.about, '--about'),
-        ...toDateRange(raw),
-        limit,
-      }),
-    );
+    const filters = (limit: number | undefined): MeasureFilters => ({
+      actors: toActorIds(db, raw.actor, '--actor'),
+      by: toActorIds(db, raw.by, '--by'),
+      against: toActorIds(db, raw.against, '--against'),
+      category: toVocabulary(db, raw.category, 'measure-category', '--category'),
+      about: toAgreementId(db, raw.about, '--about'),
+      ...toDateRange(raw),
+      limit,
+    });
+    await writeList(ctx, raw, views.measure, (limit) => measureRows(db, filters(limit)), (limit) => measureJsonLines(db, filters(limit)));
   });
 }

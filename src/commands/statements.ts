@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { statementRows } from '../queries/statements.js';
+import { statementJsonLines, statementRows, type StatementFilters } from '../queries/statements.js';
 import { views } from '../render/views.js';
 import { writeList } from './list.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toAgreementId, toDateRange, toVocabulary, type RawOptions } from './options.js';
@@ -21,14 +21,13 @@ export function registerStatements(program: Command, ctx: Context): void {
     "crisis statements --type mediation-offer --json | jq '.[].summary'",
   ]).action(async (raw: RawOptions) => {
     const db = ctx.db();
-    await writeList(ctx, raw, views.statement, (limit) =>
-      statementRows(db, {
-        actors: toActorIds(db, raw.actor, '--actor'),
-        type: toVocabulary(db, raw.type, 'statement-type', '--type'),
-        about: toAgreementId(db, raw.about, '--about'),
-        ...toDateRange(raw),
-        limit,
-      }),
-    );
+    const filters = (limit: number | undefined): StatementFilters => ({
+      actors: toActorIds(db, raw.actor, '--actor'),
+      type: toVocabulary(db, raw.type, 'statement-type', '--type'),
+      about: toAgreementId(db, raw.about, '--about'),
+      ...toDateRange(raw),
+      limit,
+    });
+    await writeList(ctx, raw, views.statement, (limit) => statementRows(db, filters(limit)), (limit) => statementJsonLines(db, filters(limit)));
   });
 }

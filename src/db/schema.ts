@@ -1,5 +1,5 @@
 /** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
-export const SCHEMA_VERSION = '3';
+export const SCHEMA_VERSION = '4';
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -147,6 +147,14 @@ CREATE TABLE citations (
   PRIMARY KEY (record_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX citations_by_source ON citations(source_id);
+
+-- Each event's, statement's and measure's JSON, as its kind's query would print it, written once the tables
+-- above are (src/build/record-json.ts): a dump of every record as JSON lines reads one text a record, where
+-- building it from its lists (actors, sources, figures...) each time is several times slower.
+CREATE TABLE record_json (
+  id TEXT PRIMARY KEY REFERENCES records(id),
+  json TEXT NOT NULL
+);
 
 -- What \`crisis search\` searches: one row per record, filled from the tables above once they are written
 -- (src/build/search-index.ts). Porter stemming lets "condemn" find "condemned"; case and accents do not count.

@@ -1,6 +1,9 @@
 import type { Db } from '../db/open.js';
 import type { EventRecord } from '../records.js';
-import { actorsJson, agreementsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, withinDatesSeeking } from './fragments.js';
+import {
+  actorsJson, byDate, factHeadFields, factTailFields, involves, jsonFieldNames, parseJsonColumns, selectFields, storedJson, withinDatesSeeking,
+  type FieldSql,
+} from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 import { streamRows } from './rows.js';
 
@@ -10,28 +13,38 @@ export interface EventFilters extends CommonFilters {
 
 const EVENT_ROLES = ['initiator', 'target', 'participant', 'mediator'];
 
-/** Events one at a time, for streaming; findEvents for an array. */
-export function eventRows(db: Db, filters: EventFilters): Iterable<EventRecord> {
-  return streamRows(
-    db.prepare(
-      `SELECT e.id, 'event' AS kind, e.date, e.date_precision, e.title, e.summary, e.type, e.location,
-              ${actorsJson('e.id', EVENT_ROLES, true)} AS actors,
-              ${inResponseToJson('e.id')} AS in_response_to,
-              ${agreementsJson('e.id')} AS agreements,
-              e.cameo,
-              ${factExtrasColumns('e.id')},
-              ${citationsJson('e.id')} AS sources
+/** An event's fields over `events e`, in the order `crisis events` prints them. */
+export const EVENT_FIELDS: readonly FieldSql[] = [
+  ...factHeadFields('e', 'event'),
+  { name: 'type', sql: 'e.type' },
+  { name: 'location', sql: 'e.location' },
+  { name: 'actors', sql: actorsJson('e.id', EVENT_ROLES, true), json: true },
+  ...factTailFields('e'),
+];
+const EVENT_JSON_FIELDS = jsonFieldNames(EVENT_FIELDS);
+
+/** The events a lookup asks for, in date order: what follows the select list. */
+const MATCHING_EVENTS = `
        FROM events e
        WHERE (@id IS NULL OR e.id = @id)
          AND (@type IS NULL OR e.type = @type)
          AND ${involves('e.id', '@actors')}
          AND ${withinDatesSeeking('e')}
        ORDER BY ${byDate('e')}
-       LIMIT @limit`,
-    ),
-    { ...commonParams(filters), type: filters.type ?? null },
-    (row) => parseJsonColumns<EventRecord>(row, ['actors', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']),
+       LIMIT @limit`;
+
+const eventParams = (filters: EventFilters) => ({ ...commonParams(filters), type: filters.type ?? null });
+
+/** Events one at a time, for streaming; findEvents for an array. */
+export function eventRows(db: Db, filters: EventFilters): Iterable<EventRecord> {
+  return streamRows(db.prepare(`SELECT ${selectFields(EVENT_FIELDS)} ${MATCHING_EVENTS}`), eventParams(filters), (row) =>
+    parseJsonColumns<EventRecord>(row, EVENT_JSON_FIELDS),
   );
+}
+
+/** The same events as eventRows, each as the line of JSON the build stored for it (src/build/record-json.ts). */
+export function eventJsonLines(db: Db, filters: EventFilters): Iterable<string> {
+  return streamRows(db.prepare(`SELECT ${storedJson('e.id', EVENT_FIELDS)} ${MATCHING_EVENTS}`).pluck(), eventParams(filters), (json: string) => json);
 }
 
 export function findEvents(db: Db, filters: EventFilters): EventRecord[] {

@@ -1,5 +1,5 @@
 /**
- * SQL fragments shared by the record queries. Their own table aliases (ref, src, ag, i, f, c, ra, rs, fg, cl) must
+ * SQL fragments shared by the record queries. Their own table aliases (ref, src, ag, i, f, c, ra, rs, fg, cl, j) must
  * not shadow the caller's: queries alias their main table e, s, m, g or a. Each takes the SQL expression for the record's id
  * (a column name, never user text); user values go in as named parameters.
  */
@@ -21,9 +21,15 @@ export const inResponseToJson = (id: string) =>
 
 const claimantJson = `CASE WHEN cl.id IS NULL THEN NULL ELSE json_object('id', cl.id, 'name', cl.name) END`;
 
+/**
+ * A REAL column as JSON prints a number: SQLite's JSON writes a whole REAL as 26.0, JSON.stringify as 26, and
+ * the JSON the build stores for each record (src/build/record-json.ts) must read as what the queries print.
+ */
+const jsonNumber = (column: string) => `iif(${column} = cast(${column} AS INTEGER), cast(${column} AS INTEGER), ${column})`;
+
 /** The numbers sources report about a record, each with its claimant, source and quote. */
 export const figuresJson = (id: string) => `(
-  SELECT json_group_array(json_object('figure', fg.figure, 'value', fg.value, 'max', fg.max, 'qualifier', fg.qualifier,
+  SELECT json_group_array(json_object('figure', fg.figure, 'value', ${jsonNumber('fg.value')}, 'max', ${jsonNumber('fg.max')}, 'qualifier', fg.qualifier,
                                       'claimed_by', ${claimantJson}, 'source', fg.source_id, 'quote', fg.quote) ORDER BY fg.position)
   FROM figures fg LEFT JOIN actors cl ON cl.id = fg.claimed_by WHERE fg.record_id = ${id})`;
 
@@ -37,6 +43,7 @@ export const claimsJson = (id: string) => `(
 export const factExtrasColumns = (id: string) =>
   `${figuresJson(id)} AS figures, ${claimsJson(id)} AS claims`;
 export const FACT_EXTRAS = ['figures', 'claims'];
+
 
 export const actorJson = (actorId: string) =>
   `(SELECT json_object('id', ref.id, 'name', ref.name) FROM actors ref WHERE ref.id = ${actorId})`;
@@ -75,6 +82,50 @@ export const byDate = (table: string) => `${table}.date_end, ${table}.date_start
 
 export const invokesAgreement = (id: string) =>
   `(@about IS NULL OR EXISTS (SELECT 1 FROM record_agreements ra WHERE ra.record_id = ${id} AND ra.agreement_id = @about))`;
+
+/** One field of a record as a query selects it: its name, the SQL that computes it, and whether that SQL yields JSON text. */
+export interface FieldSql {
+  name: string;
+  sql: string;
+  json?: boolean;
+}
+
+/** The fields an event, statement or measure (over the table aliased `alias`) begins with. */
+export const factHeadFields = (alias: string, kind: string): FieldSql[] => [
+  { name: 'id', sql: `${alias}.id` },
+  { name: 'kind', sql: `'${kind}'` },
+  { name: 'date', sql: `${alias}.date` },
+  { name: 'date_precision', sql: `${alias}.date_precision` },
+  { name: 'title', sql: `${alias}.title` },
+  { name: 'summary', sql: `${alias}.summary` },
+];
+
+/** The fields an event, statement or measure ends with: its links, code, reported numbers and claims, and sources. */
+export const factTailFields = (alias: string): FieldSql[] => [
+  { name: 'in_response_to', sql: inResponseToJson(`${alias}.id`), json: true },
+  { name: 'agreements', sql: agreementsJson(`${alias}.id`), json: true },
+  { name: 'cameo', sql: `${alias}.cameo` },
+  { name: 'figures', sql: figuresJson(`${alias}.id`), json: true },
+  { name: 'claims', sql: claimsJson(`${alias}.id`), json: true },
+  { name: 'sources', sql: citationsJson(`${alias}.id`), json: true },
+];
+
+/** The fields as a select list, one column each. */
+export const selectFields = (fields: readonly FieldSql[]) => fields.map((field) => `${field.sql} AS "${field.name}"`).join(',\n       ');
+
+/** The names of the fields whose columns hold JSON text, for parseJsonColumns. */
+export const jsonFieldNames = (fields: readonly FieldSql[]) => fields.filter((field) => field.json).map((field) => field.name);
+
+/** The fields as one JSON object, keys in their order: the record as a line of JSON. */
+export const jsonObjectOf = (fields: readonly FieldSql[]) =>
+  `json_object(${fields.map((field) => `'${field.name}', ${field.json ? `json(${field.sql})` : field.sql}`).join(', ')})`;
+
+/**
+ * The record's JSON as the build stored it, fields in the order its kind's query selects them; built from
+ * `fields` for a record the build did not store (rows added to a database by hand).
+ */
+export const storedJson = (id: string, fields: readonly FieldSql[]) =>
+  `coalesce((SELECT j.json FROM record_json j WHERE j.id = ${id}), ${jsonObjectOf(fields)})`;
 
 /** Parses the JSON columns a query built with json_object / json_group_array. */
 export function parseJsonColumns<T>(row: Record<string, unknown>, columns: string[]): T {

@@ -1,8 +1,8 @@
 import type { Db } from '../db/open.js';
 import type { MeasureRecord } from '../records.js';
 import {
-  actorJson, agreementsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, invokesAgreement,
-  parseJsonColumns, withinDatesSeeking,
+  actorJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement, jsonFieldNames, parseJsonColumns, selectFields, storedJson,
+  withinDatesSeeking, type FieldSql,
 } from './fragments.js';
 import { actorList, commonParams, type CommonFilters } from './filters.js';
 import { streamRows } from './rows.js';
@@ -16,19 +16,19 @@ export interface MeasureFilters extends CommonFilters {
   about?: string;
 }
 
-/** Measures one at a time, for streaming; findMeasures for an array. */
-export function measureRows(db: Db, filters: MeasureFilters): Iterable<MeasureRecord> {
-  return streamRows(
-    db.prepare(
-      `SELECT m.id, 'measure' AS kind, m.date, m.date_precision, m.title, m.summary,
-              ${actorJson('m.by_actor')} AS "by",
-              ${actorJson('m.against_actor')} AS against,
-              m.category, m.status,
-              ${inResponseToJson('m.id')} AS in_response_to,
-              ${agreementsJson('m.id')} AS agreements,
-              m.cameo,
-              ${factExtrasColumns('m.id')},
-              ${citationsJson('m.id')} AS sources
+/** A measure's fields over `measures m`, in the order `crisis measures` prints them. */
+export const MEASURE_FIELDS: readonly FieldSql[] = [
+  ...factHeadFields('m', 'measure'),
+  { name: 'by', sql: actorJson('m.by_actor'), json: true },
+  { name: 'against', sql: actorJson('m.against_actor'), json: true },
+  { name: 'category', sql: 'm.category' },
+  { name: 'status', sql: 'm.status' },
+  ...factTailFields('m'),
+];
+const MEASURE_JSON_FIELDS = jsonFieldNames(MEASURE_FIELDS);
+
+/** The measures a lookup asks for, in date order: what follows the select list. */
+const MATCHING_MEASURES = `
        FROM measures m
        WHERE (@id IS NULL OR m.id = @id)
          AND (@category IS NULL OR m.category = @category)
@@ -38,17 +38,26 @@ export function measureRows(db: Db, filters: MeasureFilters): Iterable<MeasureRe
          AND ${invokesAgreement('m.id')}
          AND ${withinDatesSeeking('m')}
        ORDER BY ${byDate('m')}
-       LIMIT @limit`,
-    ),
-    {
-      ...commonParams(filters),
-      by: actorList(filters.by),
-      against: actorList(filters.against),
-      category: filters.category ?? null,
-      about: filters.about ?? null,
-    },
-    (row) => parseJsonColumns<MeasureRecord>(row, ['by', 'against', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']),
+       LIMIT @limit`;
+
+const measureParams = (filters: MeasureFilters) => ({
+  ...commonParams(filters),
+  by: actorList(filters.by),
+  against: actorList(filters.against),
+  category: filters.category ?? null,
+  about: filters.about ?? null,
+});
+
+/** Measures one at a time, for streaming; findMeasures for an array. */
+export function measureRows(db: Db, filters: MeasureFilters): Iterable<MeasureRecord> {
+  return streamRows(db.prepare(`SELECT ${selectFields(MEASURE_FIELDS)} ${MATCHING_MEASURES}`), measureParams(filters), (row) =>
+    parseJsonColumns<MeasureRecord>(row, MEASURE_JSON_FIELDS),
   );
+}
+
+/** The same measures as measureRows, each as the line of JSON the build stored for it (src/build/record-json.ts). */
+export function measureJsonLines(db: Db, filters: MeasureFilters): Iterable<string> {
+  return streamRows(db.prepare(`SELECT ${storedJson('m.id', MEASURE_FIELDS)} ${MATCHING_MEASURES}`).pluck(), measureParams(filters), (json: string) => json);
 }
 
 export function findMeasures(db: Db, filters: MeasureFilters): MeasureRecord[] {

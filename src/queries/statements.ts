@@ -1,8 +1,8 @@
 import type { Db } from '../db/open.js';
 import type { StatementRecord } from '../records.js';
 import {
-  actorJson, actorsJson, agreementsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves,
-  invokesAgreement, parseJsonColumns, withinDatesSeeking,
+  actorJson, actorsJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement, jsonFieldNames, parseJsonColumns, selectFields,
+  storedJson, withinDatesSeeking, type FieldSql,
 } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 import { streamRows } from './rows.js';
@@ -13,20 +13,21 @@ export interface StatementFilters extends CommonFilters {
   about?: string;
 }
 
-/** Statements one at a time, for streaming; findStatements for an array. */
-export function statementRows(db: Db, filters: StatementFilters): Iterable<StatementRecord> {
-  return streamRows(
-    db.prepare(
-      `SELECT s.id, 'statement' AS kind, s.date, s.date_precision, s.title, s.summary, s.type,
-              ${actorJson('s.speaker')} AS speaker,
-              ${actorJson('s.on_behalf_of')} AS on_behalf_of,
-              ${actorsJson('s.id', ['addressee'])} AS addressees,
-              s.quote, s.event_id AS event,
-              ${inResponseToJson('s.id')} AS in_response_to,
-              ${agreementsJson('s.id')} AS agreements,
-              s.cameo,
-              ${factExtrasColumns('s.id')},
-              ${citationsJson('s.id')} AS sources
+/** A statement's fields over `statements s`, in the order `crisis statements` prints them. */
+export const STATEMENT_FIELDS: readonly FieldSql[] = [
+  ...factHeadFields('s', 'statement'),
+  { name: 'type', sql: 's.type' },
+  { name: 'speaker', sql: actorJson('s.speaker'), json: true },
+  { name: 'on_behalf_of', sql: actorJson('s.on_behalf_of'), json: true },
+  { name: 'addressees', sql: actorsJson('s.id', ['addressee']), json: true },
+  { name: 'quote', sql: 's.quote' },
+  { name: 'event', sql: 's.event_id' },
+  ...factTailFields('s'),
+];
+const STATEMENT_JSON_FIELDS = jsonFieldNames(STATEMENT_FIELDS);
+
+/** The statements a lookup asks for, in date order: what follows the select list. */
+const MATCHING_STATEMENTS = `
        FROM statements s
        WHERE (@id IS NULL OR s.id = @id)
          AND (@type IS NULL OR s.type = @type)
@@ -34,11 +35,20 @@ export function statementRows(db: Db, filters: StatementFilters): Iterable<State
          AND ${invokesAgreement('s.id')}
          AND ${withinDatesSeeking('s')}
        ORDER BY ${byDate('s')}
-       LIMIT @limit`,
-    ),
-    { ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null },
-    (row) => parseJsonColumns<StatementRecord>(row, ['speaker', 'on_behalf_of', 'addressees', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']),
+       LIMIT @limit`;
+
+const statementParams = (filters: StatementFilters) => ({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null });
+
+/** Statements one at a time, for streaming; findStatements for an array. */
+export function statementRows(db: Db, filters: StatementFilters): Iterable<StatementRecord> {
+  return streamRows(db.prepare(`SELECT ${selectFields(STATEMENT_FIELDS)} ${MATCHING_STATEMENTS}`), statementParams(filters), (row) =>
+    parseJsonColumns<StatementRecord>(row, STATEMENT_JSON_FIELDS),
   );
+}
+
+/** The same statements as statementRows, each as the line of JSON the build stored for it (src/build/record-json.ts). */
+export function statementJsonLines(db: Db, filters: StatementFilters): Iterable<string> {
+  return streamRows(db.prepare(`SELECT ${storedJson('s.id', STATEMENT_FIELDS)} ${MATCHING_STATEMENTS}`).pluck(), statementParams(filters), (json: string) => json);
 }
 
 export function findStatements(db: Db, filters: StatementFilters): StatementRecord[] {

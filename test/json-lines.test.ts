@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { views } from '../src/render/views.js';
+import type { RecordView } from '../src/render/views.js';
+import { BUNDLED_DB, fixtureDatabase, runCli, tempDir } from './helpers.js';
+
+/**
+ * `--format jsonl` of every field, unsorted, passes through the JSON the build stored for each record
+ * (src/build/record-json.ts); with --fields it builds each object from the query's row and stringifies it.
+ * The two must never differ: for every record of the bundled database, of each kind and under filters,
+ * the stored line must read as exactly what the object path prints, values and key order alike.
+ */
+const kinds = [
+  { command: 'events', view: views.event, table: 'events', filters: [[], ['--actor', 'russia'], ['--type', 'call'], ['--since', '2025-05', '--limit', '5']] },
+  { command: 'statements', view: views.statement, table: 'statements', filters: [[], ['--actor', 'putin'], ['--about', 'simla-agreement'], ['--until', '2025-04-30']] },
+  { command: 'measures', view: views.measure, table: 'measures', filters: [[], ['--by', 'pakistan'], ['--against', 'pakistan', '--category', 'water']] },
+];
+
+function countOf(table: string): number {
+  const db = new Database(BUNDLED_DB, { readonly: true });
+  try {
+    return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+/** The lines `argv --format jsonl` prints, each as it reads, beside the lines the object path prints for all of `view`'s fields. */
+async function bothPaths(argv: string[], view: RecordView) {
+  const passedThrough = await runCli([...argv, '--format', 'jsonl']);
+  const stringified = await runCli([...argv, '--format', 'jsonl', '--fields', view.fields.join(',')]);
+  expect(passedThrough.stderr).toBe('');
+  expect(stringified.stderr).toBe('');
+  const lines = passedThrough.stdout.split('\n');
+  const expected = stringified.stdout.split('\n');
+  expect(lines.pop()).toBe('');
+  expected.pop();
+  return { read: lines.map((line) => JSON.stringify(JSON.parse(line))), expected };
+}
+
+describe('JSON lines passed through from the database', () => {
+  for (const { command, view, table, filters } of kinds) {
+    const cases = filters.map((args) => ({ args, shown: args.join(' ') || 'of every record' }));
+    it.each(cases)(`crisis ${command} $shown --format jsonl reads as the records the object path prints`, async ({ args }) => {
+      const { read, expected } = await bothPaths([command, ...args], view);
+      expect(read.length).toBeGreaterThan(0);
+      if (!args.length) expect(read.length).toBe(countOf(table));
+      expect(read).toEqual(expected);
+    });
+  }
+
+  it('builds the line of a record whose JSON the database does not hold (a row added by hand) as the object path would', async () => {
+    const path = join(tempDir(), 'without-stored-json.db');
+    copyFileSync(fixtureDatabase(), path);
+    const db = new Database(path);
+    db.exec('DELETE FROM record_json');
+    db.close();
+    for (const { command, view } of kinds) {
+      const { read, expected } = await bothPaths(['--db', path, command], view);
+      expect(read.length).toBeGreaterThan(0);
+      expect(read).toEqual(expected);
+    }
+  });
+});
