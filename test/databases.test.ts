@@ -27,12 +27,15 @@ function alteredCopy(sql: string): string {
   return path;
 }
 
-/** A copy of the fixture whose `events` table is overwritten with garbage: opening works, reading events does not. */
-function damagedEventsTable(): string {
+/**
+ * A copy of the fixture whose events_by_date index, which `crisis events` reads first, is overwritten with
+ * garbage: opening works, reading events does not.
+ */
+function damagedEventsIndex(): string {
   const path = alteredCopy('SELECT 1');
   const db = new Database(path, { readonly: true });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'events'").get() as { rootpage: number };
+  const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'events_by_date'").get() as { rootpage: number };
   db.close();
   const fd = openSync(path, 'r+');
   writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (rootpage - 1) * pageSize);
@@ -56,7 +59,7 @@ const brokenDatabases: { what: string; make: () => string; error: (path: string)
   },
   {
     what: 'a database damaged where only a query reads',
-    make: damagedEventsTable,
+    make: damagedEventsIndex,
     error: (p) => `'${p}' is a damaged database (truncated or corrupt): database disk image is malformed`,
   },
   {
@@ -121,7 +124,7 @@ describe('a broken database', () => {
   });
 
   it('is never written to, whatever is asked of it', async () => {
-    const path = damagedEventsTable();
+    const path = damagedEventsIndex();
     const before = fileDigest(path);
     for (const argv of [['events'], ['actors'], ['show', 'russia'], ['sources', '--json']]) await runCli(['--db', path, ...argv]);
     expect(fileDigest(path)).toBe(before);

@@ -23,12 +23,25 @@ beforeAll(() => {
 
 /**
  * SQLite's plan for whatever SQL a query function prepares, one line per step: the function runs against
- * a handle whose prepare() explains the statement instead of running it.
+ * a handle whose statements, when run (with the parameters the function gives), explain their SQL instead
+ * and return no rows.
  */
-function planOf(query: (db: Db) => unknown): string {
-  const explaining = { prepare: (sql: string) => db.prepare(`EXPLAIN QUERY PLAN ${sql}`) } as unknown as Db;
-  const steps = [...(query(explaining) as Iterable<{ detail: string }>)];
-  return steps.map((step) => step.detail).join('\n');
+function planOf(query: (db: Db) => Iterable<unknown>): string {
+  const steps: string[] = [];
+  const explain = (sql: string, params: object) =>
+    steps.push(...(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((step) => step.detail));
+  const explaining = {
+    prepare(sql: string) {
+      const statement = {
+        pluck: () => statement,
+        all: (params: object) => (explain(sql, params), []),
+        iterate: (params: object) => (explain(sql, params), [].values()),
+      };
+      return statement;
+    },
+  } as unknown as Db;
+  [...query(explaining)];
+  return steps.join('\n');
 }
 
 /** Which index each lookup must use: a test fails if an index is dropped or a query stops using it. */

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.js';
 import type { EventRecord } from '../records.js';
 import {
-  actorsJson, byDate, factHeadFields, factTailFields, involves, jsonFieldNames, parseJsonColumns, selectFields, storedJson, withinDatesSeeking,
+  actorsJson, byDate, factHeadFields, factTailFields, involves, storedJson, withinDatesSeeking,
   type FieldSql,
 } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
@@ -21,7 +21,6 @@ export const EVENT_FIELDS: readonly FieldSql[] = [
   { name: 'actors', sql: actorsJson('e.id', EVENT_ROLES, true), json: true },
   ...factTailFields('e'),
 ];
-const EVENT_JSON_FIELDS = jsonFieldNames(EVENT_FIELDS);
 
 /** The events a lookup asks for, in date order: what follows the select list. */
 const MATCHING_EVENTS = `
@@ -35,16 +34,17 @@ const MATCHING_EVENTS = `
 
 const eventParams = (filters: EventFilters) => ({ ...commonParams(filters), type: filters.type ?? null });
 
+/** The events a lookup asks for, each as the JSON the build stored for it (src/build/record-json.ts). */
+const storedEvents = (db: Db) => db.prepare(`SELECT ${storedJson('e.id', EVENT_FIELDS)} ${MATCHING_EVENTS}`).pluck();
+
 /** Events one at a time, for streaming; findEvents for an array. */
 export function eventRows(db: Db, filters: EventFilters): Iterable<EventRecord> {
-  return streamRows(db.prepare(`SELECT ${selectFields(EVENT_FIELDS)} ${MATCHING_EVENTS}`), eventParams(filters), (row) =>
-    parseJsonColumns<EventRecord>(row, EVENT_JSON_FIELDS),
-  );
+  return streamRows(storedEvents(db), eventParams(filters), (json: string) => JSON.parse(json) as EventRecord);
 }
 
-/** The same events as eventRows, each as the line of JSON the build stored for it (src/build/record-json.ts). */
+/** The same events as eventRows, each as its line of JSON, for output that prints every field as it is stored. */
 export function eventJsonLines(db: Db, filters: EventFilters): Iterable<string> {
-  return streamRows(db.prepare(`SELECT ${storedJson('e.id', EVENT_FIELDS)} ${MATCHING_EVENTS}`).pluck(), eventParams(filters), (json: string) => json);
+  return streamRows(storedEvents(db), eventParams(filters), (json: string) => json);
 }
 
 export function findEvents(db: Db, filters: EventFilters): EventRecord[] {

@@ -87,7 +87,7 @@ export const byDate = (table: string) => `${table}.date_end, ${table}.date_start
 export const invokesAgreement = (id: string) =>
   `(@about IS NULL OR EXISTS (SELECT 1 FROM record_agreements ra WHERE ra.record_id = ${id} AND ra.agreement_id = @about))`;
 
-/** One field of a record as a query selects it: its name, the SQL that computes it, and whether that SQL yields JSON text. */
+/** One field of a record: its name, the SQL that computes it, and whether that SQL yields JSON text (a list or an object). */
 export interface FieldSql {
   name: string;
   sql: string;
@@ -113,12 +113,6 @@ export const factTailFields = (alias: string): FieldSql[] => [
   { name: 'claims', sql: claimsJson(`${alias}.id`), json: true },
   { name: 'sources', sql: citationsJson(`${alias}.id`), json: true },
 ];
-
-/** The fields as a select list, one column each. */
-export const selectFields = (fields: readonly FieldSql[]) => fields.map((field) => `${field.sql} AS "${field.name}"`).join(',\n       ');
-
-/** The names of the fields whose columns hold JSON text, for parseJsonColumns. */
-export const jsonFieldNames = (fields: readonly FieldSql[]) => fields.filter((field) => field.json).map((field) => field.name);
 
 /** The fields as one JSON object, keys in their order: the record as a line of JSON. */
 export const jsonObjectOf = (fields: readonly FieldSql[]) =>

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.js';
 import type { StatementRecord } from '../records.js';
 import {
-  actorJson, actorsJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement, jsonFieldNames, parseJsonColumns, selectFields,
+  actorJson, actorsJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement,
   storedJson, withinDatesSeeking, type FieldSql,
 } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
@@ -24,7 +24,6 @@ export const STATEMENT_FIELDS: readonly FieldSql[] = [
   { name: 'event', sql: 's.event_id' },
   ...factTailFields('s'),
 ];
-const STATEMENT_JSON_FIELDS = jsonFieldNames(STATEMENT_FIELDS);
 
 /** The statements a lookup asks for, in date order: what follows the select list. */
 const MATCHING_STATEMENTS = `
@@ -39,16 +38,17 @@ const MATCHING_STATEMENTS = `
 
 const statementParams = (filters: StatementFilters) => ({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null });
 
+/** The statements a lookup asks for, each as the JSON the build stored for it (src/build/record-json.ts). */
+const storedStatements = (db: Db) => db.prepare(`SELECT ${storedJson('s.id', STATEMENT_FIELDS)} ${MATCHING_STATEMENTS}`).pluck();
+
 /** Statements one at a time, for streaming; findStatements for an array. */
 export function statementRows(db: Db, filters: StatementFilters): Iterable<StatementRecord> {
-  return streamRows(db.prepare(`SELECT ${selectFields(STATEMENT_FIELDS)} ${MATCHING_STATEMENTS}`), statementParams(filters), (row) =>
-    parseJsonColumns<StatementRecord>(row, STATEMENT_JSON_FIELDS),
-  );
+  return streamRows(storedStatements(db), statementParams(filters), (json: string) => JSON.parse(json) as StatementRecord);
 }
 
-/** The same statements as statementRows, each as the line of JSON the build stored for it (src/build/record-json.ts). */
+/** The same statements as statementRows, each as its line of JSON, for output that prints every field as it is stored. */
 export function statementJsonLines(db: Db, filters: StatementFilters): Iterable<string> {
-  return streamRows(db.prepare(`SELECT ${storedJson('s.id', STATEMENT_FIELDS)} ${MATCHING_STATEMENTS}`).pluck(), statementParams(filters), (json: string) => json);
+  return streamRows(storedStatements(db), statementParams(filters), (json: string) => json);
 }
 
 export function findStatements(db: Db, filters: StatementFilters): StatementRecord[] {
