@@ -10,7 +10,7 @@ import { searchRecords } from '../src/queries/search.js';
 import { findSources } from '../src/queries/sources.js';
 import { findStatements } from '../src/queries/statements.js';
 import { findTimeline } from '../src/queries/timeline.js';
-import { ROOT, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
 
 const EVENTS = 20_000;
 let path: string;
@@ -116,5 +116,21 @@ describe('streaming every event through the binary', () => {
     }
     expect(ids.size).toBe(EVENTS);
     expect(ids.has('event-00000') && ids.has(`event-${EVENTS - 1}`)).toBe(true);
+  });
+
+  // Past its first megabyte, output goes through fs.write while the next batch is made (src/cli/io.ts).
+  const crisis = `${process.execPath} ${join(ROOT, 'bin', 'crisis.js')}`;
+
+  it('writes every event to a slow reader whole and in order, its batches queueing while the pipe is full', async () => {
+    const inProcess = await runCli(['--db', path, 'events', '--format', 'jsonl']);
+    expect(inProcess.stdout.length).toBeGreaterThan(4 * 1024 * 1024);
+    const result = spawnSync('bash', ['-c', `${crisis} --db ${path} events --format jsonl | (sleep 0.3; cat)`], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(inProcess.stdout);
+  });
+
+  it('ends quietly with status 0 when the reader of a long output goes away', () => {
+    const script = `${crisis} --db ${path} events --format jsonl | (head -c 2000000 > /dev/null); echo "status=\${PIPESTATUS[0]}" >&2`;
+    expect(spawnSync('bash', ['-c', script], { encoding: 'utf8' }).stderr).toBe('status=0\n');
   });
 });

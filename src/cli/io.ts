@@ -55,14 +55,17 @@ export const OUTPUT_BATCH = 64 * 1024;
 /** Bytes fdOutput holds queued for the descriptor before it asks its writer to wait for 'drain'. */
 const QUEUE_LIMIT = 4 * OUTPUT_BATCH;
 
+/** Output up to this long is written synchronously: a lookup's answer should not wait for libuv's threads to start. */
+const SYNCHRONOUS_OUTPUT = 1024 * 1024;
+
 /**
  * Writes straight to a file descriptor (1 for stdout). Touching process.stdout builds a stream (and loads
  * Node's stream and net modules) that costs a lookup several milliseconds; a pipe or file written with
  * fs needs none of it.
  *
- * A write while nothing is queued, shorter than a batch, is synchronous, as every short output is. A batch
- * of a long output, and anything after it until the queue empties, go in order through fs.write, one at a
- * time, on libuv's thread pool: while the reader of a pipe drains one batch, this thread
+ * The first megabyte is written synchronously, as is every short output. Past it, the batches of a long
+ * output go in order through fs.write, one at a time, on libuv's thread pool: while the reader of a pipe
+ * drains one batch, this thread
  * makes the next, where writing synchronously would wait for the reader at every batch (a million records
  * took half as long again). write() returns false when the queue holds QUEUE_LIMIT bytes; 'drain' follows
  * when it holds less. flushed() settles once every byte is written, or with the first error.
@@ -74,6 +77,7 @@ const QUEUE_LIMIT = 4 * OUTPUT_BATCH;
 export function fdOutput(fd: number): Output & { flushed(): Promise<void> } {
   let queue: Buffer[] = [];
   let queued = 0;
+  let writtenSynchronously = 0;
   let writing = false;
   let failure: Error | undefined;
   const drained: (() => void)[] = [];
@@ -112,7 +116,8 @@ export function fdOutput(fd: number): Output & { flushed(): Promise<void> } {
     write(chunk: string) {
       if (failure) throw failure;
       let bytes = Buffer.from(chunk);
-      if (!writing && !queue.length && bytes.length < OUTPUT_BATCH) {
+      if (!writing && !queue.length && writtenSynchronously + bytes.length <= SYNCHRONOUS_OUTPUT) {
+        writtenSynchronously += bytes.length;
         while (bytes.length) {
           try {
             bytes = bytes.subarray(writeSync(fd, bytes));
