@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { renameSync, rmSync } from 'node:fs';
 import { parseDate } from '../dates.js';
-import { SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
+import { PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
 import { foldName } from '../text.js';
 import { writeRecordJson } from './record-json.js';
 import { writeSearchIndex } from './search-index.js';
@@ -69,6 +69,7 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -200000');
+  db.pragma(`page_size = ${PAGE_SIZE}`);
   db.exec(SCHEMA);
 
   const insert = {

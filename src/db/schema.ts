@@ -1,6 +1,14 @@
 /** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
 export const SCHEMA_VERSION = '4';
 
+/**
+ * The page size a database is written with, set before its first table: four times SQLite's default. Ranking a
+ * common word reads an FTS5 document size for every match, thousands of rows spread over the whole table,
+ * and larger pages take a quarter of the reads for them ('water' on a million events, about 5 ms less);
+ * lookups by key read no more for it.
+ */
+export const PAGE_SIZE = 16384;
+
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
