@@ -45,6 +45,20 @@ export const agreementsJson = (id: string) => `(
   SELECT json_group_array(json_object('id', ag.id, 'name', ag.name) ORDER BY ra.position)
   FROM record_agreements ra JOIN agreements ag ON ag.id = ra.agreement_id WHERE ra.record_id = ${id})`;
 
+/** The roles that make a record an actor's own act: it did it, said it (or it was said for it), or took the measure. */
+export const ACTING_ROLES = ['initiator', 'speaker', 'on-behalf-of', 'by'];
+
+/**
+ * The side a record is on: the state whose act it is, through the first actor in an acting role (Vikram
+ * Misri's statement is India's, ISPR's Pakistan's). NULL when no state acts: the Pahalgam attackers, a UN
+ * body, a call between two ministers that neither is said to have placed.
+ */
+export const sideOf = (id: string) => `(
+  SELECT st.id FROM involvements i
+  JOIN actor_family f ON f.member = i.actor_id JOIN actors st ON st.id = f.root AND st.kind = 'state'
+  WHERE i.record_id = ${id} AND i.role IN (${ACTING_ROLES.map((role) => `'${role}'`).join(', ')})
+  ORDER BY i.position, st.id LIMIT 1)`;
+
 /**
  * True when any actor named in the JSON array parameter, or a person or body of it, takes part in
  * the record (in one of `roles`, or in any role); true for every record when the parameter is null.
