@@ -6,6 +6,7 @@ import { writeSyntheticDatabase } from '../src/build/synthetic.js';
 import type { Db } from '../src/db/open.js';
 import { findEvents } from '../src/queries/events.js';
 import { findLinks } from '../src/queries/links.js';
+import { findChain } from '../src/queries/responses.js';
 import { searchRecords } from '../src/queries/search.js';
 import { findSources } from '../src/queries/sources.js';
 import { findStatements } from '../src/queries/statements.js';
@@ -72,6 +73,18 @@ describe('query plans on a synthetic database', () => {
   ])('$name', ({ query, plan }) => {
     const steps = planOf(query);
     expect(steps).toMatch(plan);
+  });
+
+  it('chain looks up each step by index, back and forward', () => {
+    // The real statements findChain prepares, in order (back, forward, nodes), explained with an id list.
+    const prepared: string[] = [];
+    const recording = { prepare: (sql: string) => (prepared.push(sql), db.prepare(sql)) } as unknown as Db;
+    findChain(recording, 'event-00001');
+    const [back, forward] = prepared.map((sql) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ids: '["event-00001"]' }) as { detail: string }[]).map((step) => step.detail).join('\n'),
+    );
+    expect(back).toMatch(/SEARCH responses USING PRIMARY KEY \(record_id=\?\)[\s\S]*SEARCH statements USING INDEX sqlite_autoindex_statements_1 \(id=\?\)/);
+    expect(forward).toMatch(/SEARCH responses USING COVERING INDEX responses_by_answered \(answers_id=\?\)[\s\S]*SEARCH statements USING INDEX statements_by_event \(event_id=\?\)/);
   });
 
   it('never sorts events for a date-ordered lookup', () => {

@@ -98,6 +98,14 @@ function readmeExamples(): { command: string; expected: string }[] {
 }
 
 describe('the README examples', () => {
+  it('draws the first week as a Mermaid block that is exactly what crisis graph prints', async () => {
+    const block = /^ {4}\$ (crisis graph --format mermaid [^\n]*)\n\n```mermaid\n([\s\S]*?)```$/m.exec(README);
+    expect(block).not.toBeNull();
+    const result = await runCli(block![1]!.split(' ').slice(1));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(block![2]);
+  });
+
   it('are found', () => {
     expect(readmeExamples().length).toBeGreaterThan(5);
   });

@@ -45,6 +45,9 @@ export const agreementsJson = (id: string) => `(
   SELECT json_group_array(json_object('id', ag.id, 'name', ag.name) ORDER BY ra.position)
   FROM record_agreements ra JOIN agreements ag ON ag.id = ra.agreement_id WHERE ra.record_id = ${id})`;
 
+/** Every role an actor plays in a fact, except claimant: whose figure a number is, which `figures` already says. */
+export const TAKING_PART = ['initiator', 'target', 'participant', 'mediator', 'speaker', 'on-behalf-of', 'addressee', 'by', 'against'];
+
 /** The roles that make a record an actor's own act: it did it, said it (or it was said for it), or took the measure. */
 export const ACTING_ROLES = ['initiator', 'speaker', 'on-behalf-of', 'by'];
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { TimelineRecord } from '../records.js';
-import { actorsJson, agreementsJson, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, withinDatesSeeking } from './fragments.js';
+import { actorsJson, agreementsJson, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, TAKING_PART, withinDatesSeeking } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 import { streamRows } from './rows.js';
 
@@ -10,11 +10,11 @@ export interface TimelineFilters extends CommonFilters {
   kind?: (typeof TIMELINE_KINDS)[number];
 }
 
-/** Every role an actor plays in a fact, except claimant: whose figure a number is, which `figures` already says. */
-const TAKING_PART = ['initiator', 'target', 'participant', 'mediator', 'speaker', 'on-behalf-of', 'addressee', 'by', 'against'];
-
 /** On one day, what happened comes before the steps taken and the words said about it. */
 const KIND_ORDER = `CASE r.kind WHEN 'event' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END`;
+
+/** The timeline's order of records `r`, for every query that lists events, statements and measures together. */
+export const TIMELINE_ORDER = `r.date_end, r.date_start, ${KIND_ORDER}, r.id`;
 
 /**
  * Events, statements and measures in one date order (as byDate orders each kind): a record known only
@@ -39,7 +39,7 @@ export function timelineRows(db: Db, filters: TimelineFilters): Iterable<Timelin
          AND (@kind IS NULL OR r.kind = @kind)
          AND ${involves('r.id', '@actors')}
          AND ${withinDatesSeeking('r')}
-       ORDER BY r.date_end, r.date_start, ${KIND_ORDER}, r.id
+       ORDER BY ${TIMELINE_ORDER}
        LIMIT @limit`,
     ),
     { ...commonParams(filters), kind: filters.kind ?? null },
