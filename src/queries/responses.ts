@@ -52,22 +52,20 @@ export function findResponseGraph(db: Db, filters: TimelineFilters, { all = fals
     since: filters.since ?? null,
     until: filters.until ?? null,
   };
-  const edges = db
-    .prepare(
-      `WITH chosen AS (${chosen}), edge AS (${EDGES})
-       SELECT edge."from", edge."to", edge.relation FROM edge
-       JOIN records a ON a.id = edge."from" JOIN records b ON b.id = edge."to"
-       WHERE edge."from" IN chosen AND edge."to" IN chosen
-       ORDER BY a.date_end, a.date_start, a.id, b.date_end, b.date_start, b.id`,
-    )
-    .all(params) as ResponseEdge[];
-  const linked = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
   const nodes = (
     db.prepare(`WITH chosen AS (${chosen}) SELECT ${NODE_COLUMNS} FROM records r WHERE r.id IN chosen ORDER BY ${TIMELINE_ORDER}`).all(params) as Record<string, unknown>[]
-  )
-    .map(toNode)
-    .filter((node) => all || linked.has(node.id));
-  return { nodes, edges };
+  ).map(toNode);
+  const edges = db
+    .prepare(`WITH chosen AS (${chosen}) SELECT "from", "to", relation FROM (${EDGES}) WHERE "from" IN chosen AND "to" IN chosen`)
+    .all(params) as ResponseEdge[];
+  const linked = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
+  return { nodes: nodes.filter((node) => all || linked.has(node.id)), edges: inNodeOrder(edges, nodes) };
+}
+
+/** Edges in the order of their records: by what they start from, then by what they lead to. */
+function inNodeOrder(edges: ResponseEdge[], nodes: ResponseNode[]): ResponseEdge[] {
+  const order = new Map(nodes.map((node, index) => [node.id, index]));
+  return edges.sort((a, b) => order.get(a.from)! - order.get(b.from)! || order.get(a.to)! - order.get(b.to)!);
 }
 
 /** A chain: the graph around one record, as far as `depth` steps back to what led to it and on to what answered it. */
@@ -78,7 +76,7 @@ export interface Chain extends ResponseGraph {
 /**
  * What led to `root` (the records it answers, the event it was said at, and theirs in turn) and what
  * answered it (and what answered those, and the statements made at each event on the way), found one step
- * at a time so that records answering each other (the two airspace closures) end the walk rather than loop.
+ * at a time, so that records answering each other (which records of one day may) end the walk rather than loop.
  */
 export function findChain(db: Db, root: string, depth = Infinity): Chain {
   const back = db.prepare(edgesAt('to'));
@@ -108,7 +106,5 @@ export function findChain(db: Db, root: string, depth = Infinity): Chain {
       ids: JSON.stringify([...reached]),
     }) as Record<string, unknown>[]
   ).map(toNode);
-  const order = new Map(nodes.map((node, index) => [node.id, index]));
-  const byDate = (a: ResponseEdge, b: ResponseEdge) => order.get(a.from)! - order.get(b.from)! || order.get(a.to)! - order.get(b.to)!;
-  return { root, nodes, edges: [...edges.values()].sort(byDate) };
+  return { root, nodes, edges: inNodeOrder([...edges.values()], nodes) };
 }
