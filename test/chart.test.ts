@@ -182,6 +182,8 @@ describe('crisis timeline --chart', () => {
       lines(stdout).filter((text) => /^\d{4}/.test(text)).reduce((sum, text) => sum + [...(text.split('│')[i] ?? '')].filter((c) => /[●■▲]/.test(c)).length, 0);
     expect(columnMarks(1)).toBe(findTimeline(db, { actors: ['russia'] }).length);
     expect(columnMarks(2)).toBe(findTimeline(db, { actors: ['china'] }).length);
+    // One actor by two of its names is one column.
+    expect(row((await chart(['--actor', 'russia', '--actor', 'Russian Federation'])).stdout, '')).toEqual(['', 'Russia']);
   });
 
   it('collapses a long run of days without records into one row that counts them', async () => {

@@ -96,7 +96,8 @@ export function* renderChart(records: Iterable<ChartRecord>, settings: ChartSett
   const days = ordered.filter((group) => group.precision === 'day');
   const lastDay = days.at(-1)?.date;
 
-  yield rows.line('', columns.map((column) => ({ text: paint.bold(fit(column.label, cellWidth)), width: textWidth(fit(column.label, cellWidth)) })));
+  const headings = columns.map((column) => fit(column.label, cellWidth));
+  yield rows.line('', headings.map((heading) => ({ text: paint.bold(heading), width: textWidth(heading) })));
   yield `${paint.dim(['─'.repeat(DATE_WIDTH), ...columns.map(() => `─┼─${'─'.repeat(cellWidth)}`)].join(''))}\n`;
 
   let shownUpTo: string | undefined;
