@@ -10,7 +10,7 @@ import { findChain } from '../src/queries/responses.js';
 import { searchRecords } from '../src/queries/search.js';
 import { findSources } from '../src/queries/sources.js';
 import { findStatements } from '../src/queries/statements.js';
-import { findTimeline } from '../src/queries/timeline.js';
+import { findTimeline, timelineChartRows } from '../src/queries/timeline.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const EVENTS = 20_000;
@@ -53,6 +53,11 @@ describe('query plans on a synthetic database', () => {
     {
       name: 'the timeline reads records in date order from records_by_date',
       query: (d: Db) => findTimeline(d, { since: '2010-01-01', limit: 50 }),
+      plan: /SEARCH r USING INDEX records_by_date \(date_end>\? AND date_end<\?\)/,
+    },
+    {
+      name: "the timeline chart's rows seek the same range on records_by_date",
+      query: (d: Db) => timelineChartRows(d, { since: '2010-01-01', until: '2010-03-31' }),
       plan: /SEARCH r USING INDEX records_by_date \(date_end>\? AND date_end<\?\)/,
     },
     {

@@ -1,8 +1,8 @@
 import type { Db } from '../db/open.js';
 import type { ResponseEdge, ResponseGraph, ResponseNode } from '../records.js';
-import { actorsJson, involves, parseJsonColumns, sideOf, TAKING_PART, withinDatesSeeking } from './fragments.js';
+import { actorsJson, parseJsonColumns, sideOf, TAKING_PART } from './fragments.js';
 import { actorList } from './filters.js';
-import { TIMELINE_KINDS, TIMELINE_ORDER, type TimelineFilters } from './timeline.js';
+import { TIMELINE_CHOICE, TIMELINE_ORDER, type TimelineFilters } from './timeline.js';
 
 /**
  * The response graph: records joined by what answered what (`in_response_to`) and by the statements made
@@ -40,12 +40,7 @@ function toNode(row: Record<string, unknown>): ResponseNode {
  * with no edge to another chosen record are left out, unless `all`: the graph is of responses.
  */
 export function findResponseGraph(db: Db, filters: TimelineFilters, { all = false } = {}): ResponseGraph {
-  const chosen = `
-    SELECT r.id FROM records r
-    WHERE r.kind IN (${TIMELINE_KINDS.map((kind) => `'${kind}'`).join(', ')})
-      AND (@kind IS NULL OR r.kind = @kind)
-      AND ${involves('r.id', '@actors')}
-      AND ${withinDatesSeeking('r')}`;
+  const chosen = `SELECT r.id FROM records r WHERE ${TIMELINE_CHOICE}`;
   const params = {
     kind: filters.kind ?? null,
     actors: actorList(filters.actors),

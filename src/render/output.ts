@@ -52,6 +52,16 @@ function batched(out: Output, interrupted?: AbortSignal) {
   };
 }
 
+/** Writes text made line by line (a chart), in batches as records are, so Ctrl-C stops it after a whole line. */
+export async function writeLines(out: Output, lines: Iterable<string>, interrupted?: AbortSignal): Promise<void> {
+  const batch = batched(out, interrupted);
+  for (const line of lines) {
+    const wait = batch.write(line);
+    if (wait) await wait;
+  }
+  batch.end();
+}
+
 /** CSV rows are stringified this many at a time: csv-stringify ends each record alike, so the pieces join up. */
 const CSV_BATCH = 1000;
 
