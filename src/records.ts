@@ -185,7 +185,7 @@ export interface ResponseNode extends Dated {
   id: string;
   kind: 'event' | 'statement' | 'measure';
   title: string;
-  /** The state whose act the record is (its first initiator, speaker or measure-taker's), or null. */
+  /** The state whose act the record is (sideOf in queries/fragments.ts), or null. */
   side: string | null;
   actors: ActorRoleRef[];
 }

@@ -158,6 +158,11 @@ describe('graph', () => {
     expect(sides.get('pakistan-suspends-trade')).toBe('pakistan');
     expect(sides.get('trump-modi-call-22-april')).toBe('united-states');
     expect(sides.get('pahalgam-attack')).toBeNull();
+    // With no one in an acting role, the one state all participants belong to, if there is one.
+    const all = new Map(findResponseGraph(db, {}, { all: true }).nodes.map((node) => [node.id, node.side]));
+    expect(all.get('pakistan-nsc-meets')).toBe('pakistan');
+    expect(all.get('lavrov-jaishankar-call')).toBeNull();
+    expect(all.get('dgmo-talks-12-may')).toBeNull();
   });
 
   it('draws DOT that Graphviz lays out, with every node and edge', () => {

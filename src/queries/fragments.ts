@@ -51,16 +51,24 @@ export const TAKING_PART = ['initiator', 'target', 'participant', 'mediator', 's
 /** The roles that make a record an actor's own act: it did it, said it (or it was said for it), or took the measure. */
 export const ACTING_ROLES = ['initiator', 'speaker', 'on-behalf-of', 'by'];
 
+/** The states an actor `i.actor_id` belongs to (itself, if a state), through country and part_of. */
+const STATE_OF = `JOIN actor_family f ON f.member = i.actor_id JOIN actors st ON st.id = f.root AND st.kind = 'state'`;
+
 /**
  * The side a record is on: the state whose act it is, through the first actor in an acting role (Vikram
- * Misri's statement is India's, ISPR's Pakistan's). NULL when no state acts: the Pahalgam attackers, a UN
- * body, a call between two ministers that neither is said to have placed.
+ * Misri's statement is India's, ISPR's Pakistan's); failing that, the one state every participant belongs
+ * to (a meeting of Pakistan's National Security Committee). NULL when no state acts: the Pahalgam attackers,
+ * a UN body, a call between two ministers that neither is said to have placed.
  */
-export const sideOf = (id: string) => `(
-  SELECT st.id FROM involvements i
-  JOIN actor_family f ON f.member = i.actor_id JOIN actors st ON st.id = f.root AND st.kind = 'state'
-  WHERE i.record_id = ${id} AND i.role IN (${ACTING_ROLES.map((role) => `'${role}'`).join(', ')})
-  ORDER BY i.position, st.id LIMIT 1)`;
+export const sideOf = (id: string) => `coalesce(
+  (SELECT st.id FROM involvements i ${STATE_OF}
+   WHERE i.record_id = ${id} AND i.role IN (${ACTING_ROLES.map((role) => `'${role}'`).join(', ')})
+   ORDER BY i.position, st.id LIMIT 1),
+  (SELECT CASE WHEN count(DISTINCT st.id) = 1 AND count(DISTINCT i.actor_id) =
+                    (SELECT count(*) FROM involvements p WHERE p.record_id = ${id} AND p.role = 'participant')
+          THEN min(st.id) END
+   FROM involvements i ${STATE_OF}
+   WHERE i.record_id = ${id} AND i.role = 'participant'))`;
 
 /**
  * True when any actor named in the JSON array parameter, or a person or body of it, takes part in

@@ -211,7 +211,7 @@ const responseNode = object({
   date: shared.date,
   date_precision: shared.date_precision,
   title: shared.title,
-  side: nullable({ ...ID, description: "the state whose act it is (its first initiator's, speaker's or measure-taker's), or null for none" }),
+  side: nullable({ ...ID, description: "the state whose act it is (its first initiator's, speaker's or measure-taker's; else the one state all its participants belong to), or null for none" }),
   actors: list(
     object({ ...(actorRef.properties as object), role: text('initiator, target, participant, mediator, speaker, on-behalf-of, addressee, by or against') }),
     'everyone taking part, each with their role',
