@@ -179,3 +179,25 @@ export interface SearchHit {
 }
 
 export type AnyRecord = EventRecord | StatementRecord | MeasureRecord | ActorRecord | AgreementRecord | SourceRecord;
+
+/** A record in the response graph, with what a picture of it needs. */
+export interface ResponseNode extends Dated {
+  id: string;
+  kind: 'event' | 'statement' | 'measure';
+  title: string;
+  /** The state whose act the record is (sideOf in queries/fragments.ts), or null. */
+  side: string | null;
+  actors: ActorRoleRef[];
+}
+
+/** Reads "<from> <relation> <to>": the attack answered-by India's measures; an event statement-made-here a statement. */
+export interface ResponseEdge {
+  from: string;
+  to: string;
+  relation: 'answered-by' | 'statement-made-here';
+}
+
+export interface ResponseGraph {
+  nodes: ResponseNode[];
+  edges: ResponseEdge[];
+}

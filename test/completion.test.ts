@@ -46,6 +46,7 @@ describe('crisis completion', () => {
     { line: 'crisis events --format j|', exactly: ['json', 'jsonl'] },
     { line: 'crisis show --format |', exactly: ['text', 'json'] },
     { line: 'crisis timeline --kind |', exactly: ['event', 'statement', 'measure'] },
+    { line: 'crisis timeline --ch|', exactly: ['--chart'] },
     { line: 'crisis search x --kind a|', exactly: ['agreement', 'actor'] },
     { line: 'crisis actors --kind p|', exactly: ['person'] },
     { line: 'crisis events --type |', exactly: [] },

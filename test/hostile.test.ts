@@ -116,19 +116,24 @@ function expectWellBehaved(result: CliResult, label: string): void {
 
 const label = (argv: string[]) => JSON.stringify(argv.map((arg) => (arg.length > 40 ? `${arg.slice(0, 40)}…(${arg.length})` : arg)));
 
+/** Flags that make a command print something else altogether, whose options are swept again with the flag given. */
+const MODES: Record<string, string[]> = { timeline: ['--chart'] };
+
 describe('hostile values in every option', () => {
   const cases = commands.flatMap((command) =>
-    [...command.valueOptions.filter((option) => !command.mandatoryOptions.includes(option)), ...command.arguments.map((name) => `<${name}>`)].map(
-      (slot) => ({ command: command.name, slot, spec: command }),
+    [[], ...(MODES[command.name] ?? []).map((mode) => [mode])].flatMap((mode) =>
+      [...command.valueOptions.filter((option) => !command.mandatoryOptions.includes(option)), ...command.arguments.map((name) => `<${name}>`)].map(
+        (slot) => ({ command: [command.name, ...mode].join(' '), slot, spec: command, mode }),
+      ),
     ),
   );
 
-  it.each(cases)('crisis $command $slot: a clear one-line error or an answer', async ({ spec, slot }) => {
+  it.each(cases)('crisis $command $slot: a clear one-line error or an answer', async ({ spec, slot, mode }) => {
     for (const value of HOSTILE_VALUES) {
       const { args, options } = validArgv(spec);
       const argv = slot.startsWith('<')
-        ? [spec.name, ...spec.arguments.map((name, i) => (`<${name}>` === slot ? value : args[i]!)), ...options]
-        : [spec.name, ...args, ...options, slot, value];
+        ? [spec.name, ...mode, ...spec.arguments.map((name, i) => (`<${name}>` === slot ? value : args[i]!)), ...options]
+        : [spec.name, ...mode, ...args, ...options, slot, value];
       const result = await runCli(['--db', db, ...argv]);
       expectWellBehaved(result, label(argv));
     }
@@ -189,7 +194,7 @@ describe('messages that echo what was typed', () => {
 /** Tokens an argv is made of: commands, options, their hostile values and anything at all. */
 const token = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...commands.map((command) => command.name)) },
-  { weight: 4, arbitrary: fc.constantFrom(...new Set(commands.flatMap((command) => command.valueOptions)), '--json', '--no-color', '--help', '--db', '-V') },
+  { weight: 4, arbitrary: fc.constantFrom(...new Set(commands.flatMap((command) => command.valueOptions)), '--json', '--chart', '--no-color', '--help', '--db', '-V') },
   { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_VALUES.filter((value) => value.length < 1000)) },
   { weight: 2, arbitrary: fc.constantFrom('russia', 'pakistan', 'pahalgam-attack', 'simla', 'call', 'airspace', '2025-05', 'json', 'csv', 'table', 'id,date', '3', FIXTURE_DATA) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },

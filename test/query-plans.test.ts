@@ -6,10 +6,11 @@ import { writeSyntheticDatabase } from '../src/build/synthetic.js';
 import type { Db } from '../src/db/open.js';
 import { findEvents } from '../src/queries/events.js';
 import { findLinks } from '../src/queries/links.js';
+import { findChain } from '../src/queries/responses.js';
 import { searchRecords } from '../src/queries/search.js';
 import { findSources } from '../src/queries/sources.js';
 import { findStatements } from '../src/queries/statements.js';
-import { findTimeline } from '../src/queries/timeline.js';
+import { findTimeline, timelineChartRows } from '../src/queries/timeline.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 const EVENTS = 20_000;
@@ -68,6 +69,11 @@ describe('query plans on a synthetic database', () => {
       plan: /SEARCH r USING INDEX records_by_date \(date_end>\? AND date_end<\?\)/,
     },
     {
+      name: "the timeline chart's rows seek the same range on records_by_date",
+      query: (d: Db) => timelineChartRows(d, { since: '2010-01-01', until: '2010-03-31' }),
+      plan: /SEARCH r USING INDEX records_by_date \(date_end>\? AND date_end<\?\)/,
+    },
+    {
       name: 'search asks the full-text index, then records by id',
       query: (d: Db) => searchRecords(d, { match: '"water"', limit: 50 }),
       plan: /SCAN search_index VIRTUAL TABLE INDEX[\s\S]*SEARCH r USING INDEX sqlite_autoindex_records_1 \(id=\?\)/,
@@ -85,6 +91,18 @@ describe('query plans on a synthetic database', () => {
   ])('$name', ({ query, plan }) => {
     const steps = planOf(query);
     expect(steps).toMatch(plan);
+  });
+
+  it('chain looks up each step by index, back and forward', () => {
+    // The real statements findChain prepares, in order (back, forward, nodes), explained with an id list.
+    const prepared: string[] = [];
+    const recording = { prepare: (sql: string) => (prepared.push(sql), db.prepare(sql)) } as unknown as Db;
+    findChain(recording, 'event-00001');
+    const [back, forward] = prepared.map((sql) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ids: '["event-00001"]' }) as { detail: string }[]).map((step) => step.detail).join('\n'),
+    );
+    expect(back).toMatch(/SEARCH responses USING PRIMARY KEY \(record_id=\?\)[\s\S]*SEARCH statements USING INDEX sqlite_autoindex_statements_1 \(id=\?\)/);
+    expect(forward).toMatch(/SEARCH responses USING COVERING INDEX responses_by_answered \(answers_id=\?\)[\s\S]*SEARCH statements USING INDEX statements_by_event \(event_id=\?\)/);
   });
 
   it('never sorts events for a date-ordered lookup', () => {

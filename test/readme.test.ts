@@ -5,7 +5,7 @@ import { buildProgram } from '../src/cli/program.js';
 import { createContext } from '../src/cli/context.js';
 import { SHELLS } from '../src/render/completion.js';
 import { FORMATS } from '../src/render/output.js';
-import { OUTPUT_KINDS } from '../src/render/schema.js';
+import { SCHEMA_KINDS } from '../src/render/schema.js';
 import { views } from '../src/render/views.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
@@ -35,7 +35,7 @@ describe('the README', () => {
     expect(README).toContain(`crisis completion ${shell}`);
   });
 
-  it.each(OUTPUT_KINDS)('names the schema kind %s', (kind) => {
+  it.each(SCHEMA_KINDS)('names the schema kind %s', (kind) => {
     expect(README).toMatch(new RegExp(`### schema[^#]*\`${kind}\``));
   });
 
@@ -98,6 +98,14 @@ function readmeExamples(): { command: string; expected: string }[] {
 }
 
 describe('the README examples', () => {
+  it('draws the first week as a Mermaid block that is exactly what crisis graph prints', async () => {
+    const block = /^ {4}\$ (crisis graph --format mermaid [^\n]*)\n\n```mermaid\n([\s\S]*?)```$/m.exec(README);
+    expect(block).not.toBeNull();
+    const result = await runCli(block![1]!.split(' ').slice(1));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(block![2]);
+  });
+
   it('are found', () => {
     expect(readmeExamples().length).toBeGreaterThan(5);
   });

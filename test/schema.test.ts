@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT_KINDS, recordSchema, type OutputKind } from '../src/render/schema.js';
+import { OUTPUT_KINDS, recordSchema, SCHEMA_KINDS, type OutputKind } from '../src/render/schema.js';
 import { views } from '../src/render/views.js';
 import { BUNDLED_DB, fixtureDatabase, runCli } from './helpers.js';
 
@@ -37,9 +37,9 @@ describe('crisis schema', () => {
     }
   });
 
-  it.each(OUTPUT_KINDS)('prints a draft 2020-12 schema for %s that compiles', async (kind) => {
+  it.each(SCHEMA_KINDS)('prints a draft 2020-12 schema for %s that compiles', async (kind) => {
     const schema = await schemaOf(kind);
-    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'array' });
+    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: OUTPUT_KINDS.includes(kind as OutputKind) ? 'array' : 'object' });
     expect(ajv.validateSchema(schema)).toBe(true);
     expect(() => ajv.compile(schema)).not.toThrow();
   });
@@ -50,7 +50,8 @@ describe('crisis schema', () => {
 
   it('prints every kind under $defs when no kind is asked', async () => {
     const all = JSON.parse((await runCli(['schema'])).stdout) as { $defs: Record<string, object> };
-    expect(Object.keys(all.$defs)).toEqual(OUTPUT_KINDS);
+    expect(Object.keys(all.$defs)).toEqual(SCHEMA_KINDS);
+    expect(all.$defs.chain).toEqual(await schemaOf('chain'));
     expect(all.$defs.measure).toEqual(await schemaOf('measure'));
     expect(ajv.validateSchema(all)).toBe(true);
   });
@@ -59,7 +60,7 @@ describe('crisis schema', () => {
     expect(await runCli(['schema', 'evnt'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: `crisis: unknown kind 'evnt' (did you mean 'event'?); kinds: ${OUTPUT_KINDS.join(', ')}\n`,
+      stderr: `crisis: unknown kind 'evnt' (did you mean 'event'?); kinds: ${SCHEMA_KINDS.join(', ')}\n`,
     });
   });
 
@@ -94,5 +95,26 @@ describe.each([
     expect(validate(rows), ajv.errorsText(validate.errors)).toBe(true);
     const lines = (await runCli(['--db', db, ...argv, '--format', 'jsonl'])).stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(validate(lines), ajv.errorsText(validate.errors)).toBe(true);
+  });
+});
+
+describe.each([
+  ['the fixture database', () => fixtureDatabase()],
+  ['the bundled database', () => BUNDLED_DB],
+])('the JSON output of chain and graph on %s', (_, database) => {
+  it.each([
+    ['chain', ['chain', 'pahalgam-attack']],
+    ['graph', ['graph']],
+    ['graph', ['graph', '--all']],
+  ])('%s: crisis %s --json validates against the schema, nodes keyed in its order', async (kind, argv) => {
+    const schema = (await schemaOf(kind)) as { properties: { nodes: { items: { properties: object } } } };
+    const validate = ajv.compile(schema);
+    const result = await runCli(['--db', database(), ...argv, '--json']);
+    expect(result.stderr).toBe('');
+    const output = JSON.parse(result.stdout) as { nodes: object[]; edges: object[] };
+    expect(output.nodes.length).toBeGreaterThan(0);
+    expect(validate(output), ajv.errorsText(validate.errors)).toBe(true);
+    for (const node of output.nodes) expect(Object.keys(node)).toEqual(Object.keys(schema.properties.nodes.items.properties));
+    expect(validate({ ...output, edges: [{ from: 'a', to: 'b', relation: 'caused' }] })).toBe(false);
   });
 });

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { registerActors } from '../commands/actors.js';
 import { registerAgreements } from '../commands/agreements.js';
 import { registerBuild } from '../commands/build.js';
+import { registerChain } from '../commands/chain.js';
 import { registerCompletion } from '../commands/completion.js';
 import { registerEvents } from '../commands/events.js';
+import { registerGraph } from '../commands/graph.js';
 import { registerMeasures } from '../commands/measures.js';
 import { registerSchema } from '../commands/schema.js';
 import { registerSearch } from '../commands/search.js';
@@ -30,6 +32,8 @@ const COMMANDS: Record<string, (program: Command, ctx: Context) => void> = {
   agreements: registerAgreements,
   sources: registerSources,
   timeline: registerTimeline,
+  chain: registerChain,
+  graph: registerGraph,
   search: registerSearch,
   schema: registerSchema,
   completion: registerCompletion,
@@ -76,6 +80,7 @@ export function buildProgram(io: IOStreams, ctx: Context, argv: string[] = []): 
   $ crisis show pahalgam-attack
   $ crisis timeline --since 2025-05-07 --until 2025-05-10
   $ crisis search "Russia's" offer
+  $ crisis chain pahalgam-attack
 `)
     .addHelpText('after', `
 Output is a table on a terminal and tab-separated text in a pipe; --json, --format,
@@ -83,7 +88,7 @@ Output is a table on a terminal and tab-separated text in a pipe; --json, --form
 YYYY, YYYY-MM or YYYY-MM-DD. Tab completion: crisis completion bash|zsh|fish.
 
 Exit status: 0 success (an empty result too), 1 database or runtime error,
-2 usage error, 3 show of an id that does not exist.
+2 usage error, 3 show or chain of an id that does not exist.
 `);
 
   const first = argv[0];

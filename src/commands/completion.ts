@@ -6,7 +6,7 @@ import { SEARCH_KINDS } from '../queries/search.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { completionScript, SHELLS, type CompletedOption, type CompletionSpec, type Shell, type ValueCompletion } from '../render/completion.js';
 import { FORMATS } from '../render/output.js';
-import { OUTPUT_KINDS, outputKindNamed, recordSchema } from '../render/schema.js';
+import { outputKindNamed, recordSchema, SCHEMA_KINDS } from '../render/schema.js';
 import { views } from '../render/views.js';
 import { addExamples } from './options.js';
 
@@ -20,7 +20,7 @@ const KINDS: Record<string, readonly string[]> = {
 };
 
 /** Words for a command's first argument. */
-const ARGUMENTS: Record<string, readonly string[]> = { schema: OUTPUT_KINDS, completion: SHELLS };
+const ARGUMENTS: Record<string, readonly string[]> = { schema: SCHEMA_KINDS, completion: SHELLS };
 
 export function registerCompletion(program: Command, ctx: Context): void {
   const command = program

@@ -8,7 +8,8 @@ import { toLimit, toOutputSettings, toSort, type RawOptions } from './options.js
  * What every list command does once it knows its query: checks the output options, runs the query, orders,
  * limits and writes. `query` validates the command's own filters and takes the limit to put in its SQL.
  * `jsonLines`, where a kind has it, gives the same records as the lines of JSON the database stores for
- * them, in `view.fields` order: JSON lines of every field, unsorted, are those lines passed through.
+ * them (each ending in its newline), in `view.fields` order: JSON lines of every field, unsorted, are those
+ * lines passed through.
  */
 export async function writeList<T extends object>(
   ctx: Context,
@@ -21,7 +22,7 @@ export async function writeList<T extends object>(
   const sort = toSort(raw.sort, view);
   const limit = toLimit(raw.limit);
   if (jsonLines && output.format === 'jsonl' && !output.fields && !sort) {
-    await writeLines(ctx.io.stdout, jsonLines(limit), output);
+    await writeLines(ctx.io.stdout, jsonLines(limit), output.interrupted);
     return;
   }
   // A sort reorders the whole result, so the limit must apply after it rather than in SQL. Without one,

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { UsageError, quoted } from '../cli/errors.js';
+import { NotFoundError, UsageError, quoted } from '../cli/errors.js';
 import { didYouMean } from '../cli/suggest.js';
 import type { Context } from '../cli/context.js';
 import { parseDate } from '../dates.js';
 import type { Db } from '../db/open.js';
-import { listNames, listValues, matchName, type NamedKind } from '../queries/lookup.js';
+import { listIds, listNames, listValues, matchName, recordKind, type NamedKind } from '../queries/lookup.js';
 import { FORMATS, type Format, type OutputSettings } from '../render/output.js';
 import type { SortKey } from '../render/sort.js';
 import type { RecordView } from '../render/views.js';
@@ -58,11 +58,16 @@ export function addExamples(command: Command, examples: string[]): Command {
   return command.addHelpText('before', `Examples:\n${examples.map((example) => `  $ ${example}\n`).join('')}`);
 }
 
-export function toOutputSettings(raw: RawOptions, view: RecordView, ctx: Context): OutputSettings {
+/** The format typed, if any: --json is --format json, and the two may not disagree. */
+export function formatAsked(raw: { json?: boolean; format?: string }): string | undefined {
   if (raw.json && raw.format !== undefined && raw.format !== 'json') {
     throw new UsageError(`--json and --format ${raw.format} ask for different formats; give one`);
   }
-  const format = raw.json ? 'json' : raw.format ?? (ctx.io.stdoutIsTTY ? 'table' : 'tsv');
+  return raw.json ? 'json' : raw.format;
+}
+
+export function toOutputSettings(raw: RawOptions, view: RecordView, ctx: Context): OutputSettings {
+  const format = formatAsked(raw) ?? (ctx.io.stdoutIsTTY ? 'table' : 'tsv');
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format ${quoted(format)}: use one of ${FORMATS.join(', ')}${didYouMean(format, FORMATS)}`);
   }
@@ -116,10 +121,11 @@ function toDate(text: string, flag: string) {
   return span;
 }
 
-export function toLimit(text: string | undefined): number | undefined {
+/** --limit, or another count (`what` names it in the error): a whole number of 1 or more. */
+export function toLimit(text: string | undefined, what = 'limit'): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
-    throw new UsageError(`invalid limit ${quoted(text)}: use a whole number of 1 or more`);
+    throw new UsageError(`invalid ${what} ${quoted(text)}: use a whole number of 1 or more`);
   }
   // A limit past what a number holds exactly is more than any database has rows: it is no limit.
   const limit = Number(text);
@@ -162,4 +168,23 @@ export function toVocabulary(db: Db, typed: string | undefined, column: Paramete
   const known = listValues(db, column);
   if (known.includes(value)) return value;
   throw new UsageError(`unknown value ${quoted(typed)} for ${flag}${didYouMean(value, known)}; known values: ${known.join(', ')}`);
+}
+
+/** For the commands that print one thing, as text or JSON: --json, or --format text|json. */
+export function toTextOrJson(raw: { json?: boolean; format?: string }, command: string): 'text' | 'json' {
+  const format = formatAsked(raw) ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`${command} prints text or json, not ${quoted(format)}`);
+  return format;
+}
+
+/** An exact id first; else an actor's or agreement's name or alias ("putin", "Simla Accord"). */
+export function toRecord(db: Db, typed: string): { id: string; kind: string } {
+  const id = typed.trim().toLowerCase();
+  const kind = recordKind(db, id);
+  if (kind) return { id, kind };
+  for (const named of ['actor', 'agreement'] as const) {
+    const matches = matchName(listNames(db, named), typed);
+    if (matches.length === 1) return { id: matches[0]!, kind: named };
+  }
+  throw new NotFoundError(`no record ${quoted(typed)}${didYouMean(id, listIds(db))}`);
 }

@@ -1,32 +1,68 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { timelineRows, TIMELINE_KINDS } from '../queries/timeline.js';
+import { UsageError } from '../cli/errors.js';
+import type { Db } from '../db/open.js';
+import { findActors } from '../queries/actors.js';
+import { timelineChartRows, timelineRows, TIMELINE_KINDS, type TimelineFilters } from '../queries/timeline.js';
+import { loadPaint } from '../render/paint.js';
+import { writeLines } from '../render/output.js';
 import { views } from '../render/views.js';
 import { writeList } from './list.js';
-import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toChoice, toDateRange, type RawOptions } from './options.js';
+import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toChoice, toDateRange, toLimit, type RawOptions } from './options.js';
+
+/** The two sides of the crisis, which the chart gives a column each unless --actor names others. */
+const SIDES = ['india', 'pakistan'];
 
 export function registerTimeline(program: Command, ctx: Context): void {
   const command = program
     .command('timeline')
     .description('Events, statements and measures in one date order, each marked with its kind')
     .option('--actor <actor>', 'involving this actor in any role, or a person or body of it (repeatable)', collect)
-    .option('--kind <kind>', `only this kind: ${TIMELINE_KINDS.join(', ')}`);
+    .option('--kind <kind>', `only this kind: ${TIMELINE_KINDS.join(', ')}`)
+    .addOption(
+      new Option('--chart', 'draw a chart: a row a day, a column for India, Pakistan and the others (or each --actor), a mark a record')
+        // The chart is a picture of its own, not records in a format: none of these has anything to act on.
+        .conflicts(['json', 'format', 'fields', 'sort']),
+    );
   addDateOptions(command);
   addOrderOptions(command);
   addOutputOptions(command);
   addExamples(command, [
     'crisis timeline --since 2025-05-07 --until 2025-05-10',
     'crisis timeline --actor russia',
+    'crisis timeline --chart --until 2025-04-30',
+    'crisis timeline --chart --actor russia --actor china',
     "crisis timeline --kind measure --format jsonl | jq -r '.date + \" \" + .title'",
-  ]).action(async (raw: RawOptions) => {
+  ]).action(async (raw: RawOptions & { chart?: boolean }) => {
     const db = ctx.db();
-    await writeList(ctx, raw, views.timeline, (limit) =>
-      timelineRows(db, {
-        actors: toActorIds(db, raw.actor, '--actor'),
-        kind: toChoice(raw.kind, TIMELINE_KINDS, '--kind'),
-        ...toDateRange(raw),
-        limit,
-      }),
-    );
+    const filters = (limit: number | undefined): TimelineFilters => ({
+      actors: toActorIds(db, raw.actor, '--actor'),
+      kind: toChoice(raw.kind, TIMELINE_KINDS, '--kind'),
+      ...toDateRange(raw),
+      limit,
+    });
+    if (raw.chart) await writeChart(ctx, db, filters(toLimit(raw.limit)));
+    else await writeList(ctx, raw, views.timeline, (limit) => timelineRows(db, filters(limit)));
   });
+}
+
+async function writeChart(ctx: Context, db: Db, filters: TimelineFilters): Promise<void> {
+  const { actorColumns, chartMinimumWidth, renderChart, sideColumns } = await import('../render/chart.js');
+  // The same actor typed twice ("russia", "Russian Federation") is one column.
+  const actors = filters.actors && [...new Set(filters.actors)];
+  const columns = actors ? actorColumns(actors.map((id) => named(db, id))) : sideColumns(SIDES.map((id) => named(db, id)));
+  const width = ctx.width();
+  const needed = chartMinimumWidth(columns.length);
+  if (width < needed) {
+    throw new UsageError(
+      `--chart needs a width of ${needed} for ${columns.length} columns, and the output is ${width} wide: widen the terminal or set COLUMNS${actors ? ', or give fewer --actor' : ''}`,
+    );
+  }
+  const paint = await loadPaint(ctx.color());
+  await writeLines(ctx.io.stdout, renderChart(timelineChartRows(db, filters), { columns, width, paint }), ctx.io.interrupted);
+}
+
+/** An actor with its name, for a column heading; its id where a database lacks it (another --db). */
+function named(db: Db, id: string) {
+  return { id, name: findActors(db, { id })[0]?.name ?? id };
 }

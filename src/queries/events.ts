@@ -42,9 +42,9 @@ export function eventRows(db: Db, filters: EventFilters): Iterable<EventRecord> 
   return streamRows(storedEvents(db), eventParams(filters), (json: string) => JSON.parse(json) as EventRecord);
 }
 
-/** The same events as eventRows, each as its line of JSON, for output that prints every field as it is stored. */
+/** The same events as eventRows, each as its line of JSON, newline included, for output of every field as it is stored. */
 export function eventJsonLines(db: Db, filters: EventFilters): Iterable<string> {
-  return streamRows(storedEvents(db), eventParams(filters), (json: string) => json);
+  return streamRows(storedEvents(db), eventParams(filters), (json: string) => `${json}\n`);
 }
 
 export function findEvents(db: Db, filters: EventFilters): EventRecord[] {

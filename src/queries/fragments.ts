@@ -52,6 +52,31 @@ export const agreementsJson = (id: string) => `(
   SELECT json_group_array(json_object('id', ag.id, 'name', ag.name) ORDER BY ra.position)
   FROM record_agreements ra JOIN agreements ag ON ag.id = ra.agreement_id WHERE ra.record_id = ${id})`;
 
+/** Every role an actor plays in a fact, except claimant: whose figure a number is, which `figures` already says. */
+export const TAKING_PART = ['initiator', 'target', 'participant', 'mediator', 'speaker', 'on-behalf-of', 'addressee', 'by', 'against'];
+
+/** The roles that make a record an actor's own act: it did it, said it (or it was said for it), or took the measure. */
+export const ACTING_ROLES = ['initiator', 'speaker', 'on-behalf-of', 'by'];
+
+/** The states an actor `i.actor_id` belongs to (itself, if a state), through country and part_of. */
+const STATE_OF = `JOIN actor_family f ON f.member = i.actor_id JOIN actors st ON st.id = f.root AND st.kind = 'state'`;
+
+/**
+ * The side a record is on: the state whose act it is, through the first actor in an acting role (Vikram
+ * Misri's statement is India's, ISPR's Pakistan's); failing that, the one state every participant belongs
+ * to (a meeting of Pakistan's National Security Committee). NULL when no state acts: the Pahalgam attackers,
+ * a UN body, a call between two ministers that neither is said to have placed.
+ */
+export const sideOf = (id: string) => `coalesce(
+  (SELECT st.id FROM involvements i ${STATE_OF}
+   WHERE i.record_id = ${id} AND i.role IN (${ACTING_ROLES.map((role) => `'${role}'`).join(', ')})
+   ORDER BY i.position, st.id LIMIT 1),
+  (SELECT CASE WHEN count(DISTINCT st.id) = 1 AND count(DISTINCT i.actor_id) =
+                    (SELECT count(*) FROM involvements p WHERE p.record_id = ${id} AND p.role = 'participant')
+          THEN min(st.id) END
+   FROM involvements i ${STATE_OF}
+   WHERE i.record_id = ${id} AND i.role = 'participant'))`;
+
 /**
  * True when any actor named in the JSON array parameter, or a person or body of it, takes part in
  * the record (in one of `roles`, or in any role); true for every record when the parameter is null.

@@ -55,9 +55,9 @@ export function measureRows(db: Db, filters: MeasureFilters): Iterable<MeasureRe
   return streamRows(storedMeasures(db), measureParams(filters), (json: string) => JSON.parse(json) as MeasureRecord);
 }
 
-/** The same measures as measureRows, each as its line of JSON, for output that prints every field as it is stored. */
+/** The same measures as measureRows, each as its line of JSON, newline included, for output of every field as it is stored. */
 export function measureJsonLines(db: Db, filters: MeasureFilters): Iterable<string> {
-  return streamRows(storedMeasures(db), measureParams(filters), (json: string) => json);
+  return streamRows(storedMeasures(db), measureParams(filters), (json: string) => `${json}\n`);
 }
 
 export function findMeasures(db: Db, filters: MeasureFilters): MeasureRecord[] {

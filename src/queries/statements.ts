@@ -46,9 +46,9 @@ export function statementRows(db: Db, filters: StatementFilters): Iterable<State
   return streamRows(storedStatements(db), statementParams(filters), (json: string) => JSON.parse(json) as StatementRecord);
 }
 
-/** The same statements as statementRows, each as its line of JSON, for output that prints every field as it is stored. */
+/** The same statements as statementRows, each as its line of JSON, newline included, for output of every field as it is stored. */
 export function statementJsonLines(db: Db, filters: StatementFilters): Iterable<string> {
-  return streamRows(storedStatements(db), statementParams(filters), (json: string) => json);
+  return streamRows(storedStatements(db), statementParams(filters), (json: string) => `${json}\n`);
 }
 
 export function findStatements(db: Db, filters: StatementFilters): StatementRecord[] {

@@ -1,20 +1,37 @@
+import type { DatePrecision } from '../dates.js';
 import type { Db } from '../db/open.js';
 import type { TimelineRecord } from '../records.js';
-import { actorsJson, agreementsJson, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, withinDatesSeeking } from './fragments.js';
+import { actorsJson, agreementsJson, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, sideOf, TAKING_PART, withinDatesSeeking } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 import { streamRows } from './rows.js';
 
 export const TIMELINE_KINDS = ['event', 'statement', 'measure'] as const;
 
-export interface TimelineFilters extends CommonFilters {
-  kind?: (typeof TIMELINE_KINDS)[number];
-}
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
-/** Every role an actor plays in a fact, except claimant: whose figure a number is, which `figures` already says. */
-const TAKING_PART = ['initiator', 'target', 'participant', 'mediator', 'speaker', 'on-behalf-of', 'addressee', 'by', 'against'];
+export interface TimelineFilters extends CommonFilters {
+  kind?: TimelineKind;
+}
 
 /** On one day, what happened comes before the steps taken and the words said about it. */
 const KIND_ORDER = `CASE r.kind WHEN 'event' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END`;
+
+/** The timeline's order of records `r`, for every query that lists events, statements and measures together. */
+export const TIMELINE_ORDER = `r.date_end, r.date_start, ${KIND_ORDER}, r.id`;
+
+/** Which records `r` the timeline's filters choose: one text for the list, the chart and the response graph. */
+export const TIMELINE_CHOICE = `r.kind IN (${TIMELINE_KINDS.map((kind) => `'${kind}'`).join(', ')})
+         AND (@kind IS NULL OR r.kind = @kind)
+         AND ${involves('r.id', '@actors')}
+         AND ${withinDatesSeeking('r')}`;
+
+/** Which records the timeline holds and in what order, whatever it selects of them: one text, so the chart cannot drift from the list. */
+const TIMELINE_SELECTION = `FROM records r
+       LEFT JOIN events e ON e.id = r.id
+       LEFT JOIN statements s ON s.id = r.id
+       LEFT JOIN measures m ON m.id = r.id
+       WHERE ${TIMELINE_CHOICE}
+       ORDER BY ${TIMELINE_ORDER}`;
 
 /**
  * Events, statements and measures in one date order (as byDate orders each kind): a record known only
@@ -31,15 +48,7 @@ export function timelineRows(db: Db, filters: TimelineFilters): Iterable<Timelin
               coalesce(e.cameo, s.cameo, m.cameo) AS cameo,
               ${factExtrasColumns('r.id')},
               ${citationsJson('r.id')} AS sources
-       FROM records r
-       LEFT JOIN events e ON e.id = r.id
-       LEFT JOIN statements s ON s.id = r.id
-       LEFT JOIN measures m ON m.id = r.id
-       WHERE r.kind IN (${TIMELINE_KINDS.map((kind) => `'${kind}'`).join(', ')})
-         AND (@kind IS NULL OR r.kind = @kind)
-         AND ${involves('r.id', '@actors')}
-         AND ${withinDatesSeeking('r')}
-       ORDER BY r.date_end, r.date_start, ${KIND_ORDER}, r.id
+       ${TIMELINE_SELECTION}
        LIMIT @limit`,
     ),
     { ...commonParams(filters), kind: filters.kind ?? null },
@@ -49,4 +58,31 @@ export function timelineRows(db: Db, filters: TimelineFilters): Iterable<Timelin
 
 export function findTimeline(db: Db, filters: TimelineFilters): TimelineRecord[] {
   return [...timelineRows(db, filters)];
+}
+
+/** What `timeline --chart` draws of a record: where it goes in time, its mark, and which column holds it. */
+export interface ChartRecord {
+  id: string;
+  kind: TimelineKind;
+  date: string;
+  date_precision: DatePrecision;
+  /** The state whose act the record is (sideOf), or null when no state acts. */
+  side: string | null;
+  /** Of the actors the filter names (--actor), those the record involves, as `involves` counts it; [] with no filter. */
+  involved: string[];
+}
+
+/** The timeline's records (same filters, same order), with only what a chart needs: no quotes, sources or summaries. */
+export function timelineChartRows(db: Db, filters: TimelineFilters): Iterable<ChartRecord> {
+  return streamRows(
+    db.prepare(
+      `SELECT r.id, r.kind, r.date, r.date_precision, ${sideOf('r.id')} AS side,
+              (SELECT json_group_array(DISTINCT f.root) FROM involvements i JOIN actor_family f ON f.member = i.actor_id
+               WHERE i.record_id = r.id AND f.root IN (SELECT value FROM json_each(@actors))) AS involved
+       ${TIMELINE_SELECTION}
+       LIMIT @limit`,
+    ),
+    { ...commonParams(filters), kind: filters.kind ?? null },
+    (row) => parseJsonColumns<ChartRecord>(row, ['involved']),
+  );
 }

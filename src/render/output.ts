@@ -56,6 +56,19 @@ function batched(out: Output, interrupted?: AbortSignal) {
   };
 }
 
+/**
+ * Writes text made line by line, each line ending in its newline (a chart, or records' JSON lines as the
+ * database holds them), in batches as records are, so Ctrl-C stops it after a whole line.
+ */
+export async function writeLines(out: Output, lines: Iterable<string>, interrupted?: AbortSignal): Promise<void> {
+  const batch = batched(out, interrupted);
+  for (const line of lines) {
+    const wait = batch.write(line);
+    if (wait) await wait;
+  }
+  await batch.end();
+}
+
 /** CSV rows are stringified this many at a time: csv-stringify ends each record alike, so the pieces join up. */
 const CSV_BATCH = 1000;
 
@@ -137,20 +150,6 @@ export async function writeRecords(out: Output, records: Iterable<object>, view:
       batch.write(paint.dim(`${all.length} ${all.length === 1 ? 'record' : 'records'}${undatedNote(all, fields)}\n`));
       break;
     }
-  }
-  await batch.end();
-}
-
-/**
- * Writes lines that are finished already (records' JSON as the database holds it, for JSON lines with every
- * field), in batches as writeRecords writes, so a million records neither sit in memory nor pass through
- * JSON.parse and JSON.stringify.
- */
-export async function writeLines(out: Output, lines: Iterable<string>, settings: Pick<OutputSettings, 'interrupted'>): Promise<void> {
-  const batch = batched(out, settings.interrupted);
-  for (const line of lines) {
-    const wait = batch.write(`${line}\n`);
-    if (wait) await wait;
   }
   await batch.end();
 }

@@ -204,18 +204,78 @@ export function outputSchema(kind: OutputKind): JsonSchema {
   };
 }
 
+/** A record in the response graph: what `chain` and `graph` print as a node (ResponseNode). */
+const responseNode = object({
+  id: shared.id,
+  kind: { enum: ['event', 'statement', 'measure'], description: 'what sort of record: the shape a picture gives it' },
+  date: shared.date,
+  date_precision: shared.date_precision,
+  title: shared.title,
+  side: nullable({ ...ID, description: "the state whose act it is (its first initiator's, speaker's or measure-taker's; else the one state all its participants belong to), or null for none" }),
+  actors: list(
+    object({ ...(actorRef.properties as object), role: text('initiator, target, participant, mediator, speaker, on-behalf-of, addressee, by or against') }),
+    'everyone taking part, each with their role',
+  ),
+});
+const responseEdge = object({
+  from: { ...ID, description: 'the record answered, or the event a statement was made at' },
+  to: { ...ID, description: 'the record that answers it, or the statement made there' },
+  relation: { enum: ['answered-by', 'statement-made-here'], description: 'how they are linked, read "from relation to"' },
+});
+const graphProperties = {
+  nodes: list(responseNode, 'the records, in timeline order'),
+  edges: list(responseEdge, 'the links between them, each from an earlier record to its answer'),
+};
+
+/** The commands that print one JSON object, a graph, rather than an array of records. */
+const GRAPHS = {
+  chain: {
+    command: 'chain <id>',
+    description: 'What crisis chain <id> --json prints: the record, what led to it and what answered it.',
+    schema: object({ root: { ...ID, description: 'the id of the record the chain is of' }, ...graphProperties }),
+  },
+  graph: {
+    command: 'graph',
+    description: 'What crisis graph --json prints: the records the filters chose, and the edges between them.',
+    schema: object(graphProperties),
+  },
+};
+type GraphKind = keyof typeof GRAPHS;
+
+/** Every kind `crisis schema` describes: each list command's records, then chain's and graph's objects. */
+export const SCHEMA_KINDS = [...OUTPUT_KINDS, ...(Object.keys(GRAPHS) as GraphKind[])];
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
+/** The schema of what a kind's command prints with --json. */
+export function schemaOf(kind: SchemaKind): JsonSchema {
+  if (!Object.hasOwn(GRAPHS, kind)) return outputSchema(kind as OutputKind);
+  const graph = GRAPHS[kind as GraphKind];
+  return {
+    $schema: DRAFT,
+    title: `crisis ${graph.command} --json`,
+    description: `${graph.description} Keys are only ever added, never renamed.`,
+    ...graph.schema,
+  };
+}
+
 /** Every kind's schema under $defs, in one document. */
 export function allOutputSchemas(): JsonSchema {
   return {
     $schema: DRAFT,
     title: 'crisis JSON output',
-    description: 'The JSON every crisis list command prints, one schema per kind under $defs (crisis schema <kind> prints one alone).',
-    $defs: Object.fromEntries(OUTPUT_KINDS.map((kind) => [kind, outputSchema(kind)])),
+    description: 'The JSON every crisis command prints with --json, one schema per kind under $defs (crisis schema <kind> prints one alone).',
+    $defs: Object.fromEntries(SCHEMA_KINDS.map((kind) => [kind, schemaOf(kind)])),
   };
 }
 
-/** A kind as a user may name it: its own name or its command's (event or events). */
+/** A list kind as a user may name it: its own name or its command's (event or events). */
 export function outputKindNamed(name: string): OutputKind | undefined {
   const folded = name.trim().toLowerCase();
   return OUTPUT_KINDS.find((kind) => kind === folded || COMMANDS[kind] === folded);
+}
+
+/** Any kind `crisis schema` takes, list kinds by their command's name too. */
+export function schemaKindNamed(name: string): SchemaKind | undefined {
+  const folded = name.trim().toLowerCase();
+  return outputKindNamed(folded) ?? SCHEMA_KINDS.find((kind) => kind === folded);
 }

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import type { Context } from '../cli/context.js';
+import { UsageError, quoted } from '../cli/errors.js';
+import { findChain } from '../queries/responses.js';
+import { TIMELINE_KINDS } from '../queries/timeline.js';
+import { renderChainText } from '../render/chain.js';
+import { loadPaint } from '../render/paint.js';
+import { addExamples, toLimit, toRecord, toTextOrJson } from './options.js';
+
+export function registerChain(program: Command, ctx: Context): void {
+  const command = program
+    .command('chain')
+    .description('What led to a record and what answered it, following in_response_to both ways and the statements made at events')
+    .argument('<id>', 'the id of an event, statement or measure')
+    .option('--depth <n>', 'follow at most n steps each way (default: all the way)')
+    .option('--json', 'print the chain as JSON: root, nodes and edges (same as --format json)')
+    .option('--format <format>', 'text or json (default: text)');
+  addExamples(command, [
+    'crisis chain pahalgam-attack',
+    'crisis chain operation-sindoor --depth 1',
+    "crisis chain india-closes-airspace --json | jq -r '.edges[] | \"\\(.from) \\(.relation) \\(.to)\"'",
+  ]).action(async (typed: string, raw: { json?: boolean; format?: string; depth?: string }) => {
+    const format = toTextOrJson(raw, 'chain');
+    const depth = toLimit(raw.depth, 'depth');
+    const db = ctx.db();
+    const { id, kind } = toRecord(db, typed);
+    if (!(TIMELINE_KINDS as readonly string[]).includes(kind)) {
+      throw new UsageError(`${quoted(typed)} is ${kind === 'actor' || kind === 'agreement' ? 'an' : 'a'} ${kind}: chain follows events, statements and measures; try crisis show ${id}`);
+    }
+    const chain = findChain(db, id, depth);
+    if (format === 'json') {
+      ctx.io.stdout.write(`${JSON.stringify(chain, null, 2)}\n`);
+    } else {
+      ctx.io.stdout.write(renderChainText(chain, { paint: await loadPaint(ctx.color()), width: ctx.width() }));
+    }
+  });
+}

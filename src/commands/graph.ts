@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import type { Context } from '../cli/context.js';
+import { findResponseGraph } from '../queries/responses.js';
+import { TIMELINE_KINDS } from '../queries/timeline.js';
+import { GRAPH_FORMATS, renderGraph } from '../render/graph.js';
+import { addDateOptions, addExamples, collect, formatAsked, toActorIds, toChoice, toDateRange, type RawOptions } from './options.js';
+
+export function registerGraph(program: Command, ctx: Context): void {
+  const command = program
+    .command('graph')
+    .description('The response graph: records as nodes (shape by kind, colour by side), edges from each record to what answered it')
+    .option('--format <format>', `${GRAPH_FORMATS.join(', ')} (default: dot, for Graphviz)`)
+    .option('--json', 'print nodes and edges as JSON (same as --format json)')
+    .option('--actor <actor>', 'only records involving this actor in any role, or a person or body of it (repeatable)', collect)
+    .option('--kind <kind>', `only this kind: ${TIMELINE_KINDS.join(', ')}`)
+    .option('--all', 'also draw the chosen records that no other chosen record answers or is answered by');
+  addDateOptions(command);
+  addExamples(command, [
+    'crisis graph | dot -Tsvg > crisis.svg',
+    'crisis graph --format mermaid --until 2025-04-29',
+    "crisis graph --actor russia --json | jq '.edges | length'",
+  ]).action(async (raw: RawOptions & { all?: boolean }) => {
+    const format = toChoice(formatAsked(raw), GRAPH_FORMATS, '--format') ?? 'dot';
+    const db = ctx.db();
+    const graph = findResponseGraph(
+      db,
+      { actors: toActorIds(db, raw.actor, '--actor'), kind: toChoice(raw.kind, TIMELINE_KINDS, '--kind'), ...toDateRange(raw) },
+      { all: raw.all },
+    );
+    ctx.io.stdout.write(renderGraph(graph, format));
+  });
+}

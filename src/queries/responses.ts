@@ -1,0 +1,105 @@
+import type { Db } from '../db/open.js';
+import type { ResponseEdge, ResponseGraph, ResponseNode } from '../records.js';
+import { actorsJson, parseJsonColumns, sideOf, TAKING_PART } from './fragments.js';
+import { actorList } from './filters.js';
+import { TIMELINE_CHOICE, TIMELINE_ORDER, type TimelineFilters } from './timeline.js';
+
+/**
+ * The response graph: records joined by what answered what (`in_response_to`) and by the statements made
+ * at an event. Every edge reads "<from> <relation> <to>" and points forward, from a record to its answer.
+ */
+
+/** Each edge of the graph, named as `show` names the link from the first record's side. */
+const EDGES = `
+  SELECT rs.answers_id AS "from", rs.record_id AS "to", 'answered-by' AS relation FROM responses rs
+  UNION ALL
+  SELECT s.event_id, s.id, 'statement-made-here' FROM statements s WHERE s.event_id IS NOT NULL`;
+
+/**
+ * The edges with one of the records in the JSON array @ids at their `end`: EDGES, spelt out for each end,
+ * since SQLite seeks each branch's index only on a condition written into it. (The unary + keeps it from
+ * reading every statement made at some event, by statements_by_event, instead of looking up the ids.)
+ */
+const edgesAt = (end: 'from' | 'to') => `
+  SELECT answers_id AS "from", record_id AS "to", 'answered-by' AS relation FROM responses
+  WHERE ${end === 'from' ? 'answers_id' : 'record_id'} IN (SELECT value FROM json_each(@ids))
+  UNION ALL
+  SELECT event_id, id, 'statement-made-here' FROM statements
+  WHERE ${end === 'from' ? 'event_id IN (SELECT value FROM json_each(@ids))' : 'id IN (SELECT value FROM json_each(@ids)) AND +event_id IS NOT NULL'}`;
+
+/** Node columns for records `r`: what a picture of the graph labels, shapes and colours each record by. */
+const NODE_COLUMNS = `r.id, r.kind, r.date, r.date_precision, r.title, ${sideOf('r.id')} AS side,
+  ${actorsJson('r.id', TAKING_PART, true)} AS actors`;
+
+function toNode(row: Record<string, unknown>): ResponseNode {
+  return parseJsonColumns<ResponseNode>(row, ['actors']);
+}
+
+/**
+ * The records the filters choose (as `timeline` chooses them) and every edge between two of them. Records
+ * with no edge to another chosen record are left out, unless `all`: the graph is of responses.
+ */
+export function findResponseGraph(db: Db, filters: TimelineFilters, { all = false } = {}): ResponseGraph {
+  const chosen = `SELECT r.id FROM records r WHERE ${TIMELINE_CHOICE}`;
+  const params = {
+    kind: filters.kind ?? null,
+    actors: actorList(filters.actors),
+    since: filters.since ?? null,
+    until: filters.until ?? null,
+  };
+  const nodes = (
+    db.prepare(`WITH chosen AS (${chosen}) SELECT ${NODE_COLUMNS} FROM records r WHERE r.id IN chosen ORDER BY ${TIMELINE_ORDER}`).all(params) as Record<string, unknown>[]
+  ).map(toNode);
+  const edges = db
+    .prepare(`WITH chosen AS (${chosen}) SELECT "from", "to", relation FROM (${EDGES}) WHERE "from" IN chosen AND "to" IN chosen`)
+    .all(params) as ResponseEdge[];
+  const linked = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
+  return { nodes: nodes.filter((node) => all || linked.has(node.id)), edges: inNodeOrder(edges, nodes) };
+}
+
+/** Edges in the order of their records: by what they start from, then by what they lead to. */
+function inNodeOrder(edges: ResponseEdge[], nodes: ResponseNode[]): ResponseEdge[] {
+  const order = new Map(nodes.map((node, index) => [node.id, index]));
+  return edges.sort((a, b) => order.get(a.from)! - order.get(b.from)! || order.get(a.to)! - order.get(b.to)!);
+}
+
+/** A chain: the graph around one record, as far as `depth` steps back to what led to it and on to what answered it. */
+export interface Chain extends ResponseGraph {
+  root: string;
+}
+
+/**
+ * What led to `root` (the records it answers, the event it was said at, and theirs in turn) and what
+ * answered it (and what answered those, and the statements made at each event on the way), found one step
+ * at a time, so that records answering each other (which records of one day may) end the walk rather than loop.
+ */
+export function findChain(db: Db, root: string, depth = Infinity): Chain {
+  const back = db.prepare(edgesAt('to'));
+  const forward = db.prepare(edgesAt('from'));
+  const edges = new Map<string, ResponseEdge>();
+  const reached = new Set([root]);
+  for (const [statement, next] of [
+    [back, (edge: ResponseEdge) => edge.from],
+    [forward, (edge: ResponseEdge) => edge.to],
+  ] as const) {
+    let frontier = [root];
+    for (let steps = 0; frontier.length && steps < depth; steps++) {
+      const found = statement.all({ ids: JSON.stringify(frontier) }) as ResponseEdge[];
+      frontier = [];
+      for (const edge of found) {
+        edges.set(`${edge.from} ${edge.relation} ${edge.to}`, edge);
+        const other = next(edge);
+        if (!reached.has(other)) {
+          reached.add(other);
+          frontier.push(other);
+        }
+      }
+    }
+  }
+  const nodes = (
+    db.prepare(`SELECT ${NODE_COLUMNS} FROM records r WHERE r.id IN (SELECT value FROM json_each(@ids)) ORDER BY ${TIMELINE_ORDER}`).all({
+      ids: JSON.stringify([...reached]),
+    }) as Record<string, unknown>[]
+  ).map(toNode);
+  return { root, nodes, edges: inNodeOrder([...edges.values()], nodes) };
+}
