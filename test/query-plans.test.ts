@@ -147,6 +147,17 @@ describe('streaming every event through the binary', () => {
     expect(result.stdout).toBe(inProcess.stdout);
   });
 
+  it.each([
+    ['a list, written in batches', 'events --format jsonl'],
+    ['a graph, written whole', 'graph --all'],
+  ])('fails with one line and status 1 when %s cannot be written: a full disk', async (_, command) => {
+    // /dev/full refuses every write with ENOSPC; past the first megabyte, writes go on in the background.
+    const result = spawnSync('bash', ['-c', `${crisis} --db ${path} ${command} > /dev/full`], { encoding: 'utf8' });
+    expect(result.stderr).toMatch(/^crisis: unexpected error: ENOSPC: no space left on device, write\n$/);
+    expect(result.status).toBe(1);
+    expect((await runCli(['--db', path, ...command.split(' ')])).stdout.length).toBeGreaterThan(1024 * 1024);
+  });
+
   it('ends quietly with status 0 when the reader of a long output goes away', () => {
     const script = `${crisis} --db ${path} events --format jsonl | (head -c 2000000 > /dev/null); echo "status=\${PIPESTATUS[0]}" >&2`;
     expect(spawnSync('bash', ['-c', script], { encoding: 'utf8' }).stderr).toBe('status=0\n');

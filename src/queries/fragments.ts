@@ -44,7 +44,6 @@ export const factExtrasColumns = (id: string) =>
   `${figuresJson(id)} AS figures, ${claimsJson(id)} AS claims`;
 export const FACT_EXTRAS = ['figures', 'claims'];
 
-
 export const actorJson = (actorId: string) =>
   `(SELECT json_object('id', ref.id, 'name', ref.name) FROM actors ref WHERE ref.id = ${actorId})`;
 
