@@ -1,7 +1,9 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, fileDigest, find, fixtureDatabase, runCli, tempDir, type RunOptions } from './helpers.js';
+import { buildDatabase } from '../src/build/build.js';
+import { buildFixture, fileDigest, find, fixtureDatabase, fixtureFolder, runCli, tempDir, type RunOptions } from './helpers.js';
 
 let db: string;
 beforeAll(() => {
@@ -250,6 +252,33 @@ describe('timeline', () => {
     { argv: ['timeline', '--until', '2025-04-30', '--limit', '2'], expected: ['pahalgam-attack', 'india-suspends-treaty'] },
     { argv: ['timeline', '--sort', 'kind:desc', '--until', '2025-04-30'], expected: ['india-suspends-treaty', 'pakistan-closes-airspace', 'pahalgam-attack'] },
   ])('$argv', async ({ argv, expected }) => {
+    expect(await ids(argv)).toEqual(expected);
+  });
+});
+
+describe('a record known only to the month', () => {
+  // The fixture's Putin–Modi call and the statement made at it moved to 31 May, the last day of the month
+  // that the Lavrov–Dar call and Lavrov's statement are known only to.
+  let monthEnd: string;
+  beforeAll(() => {
+    const dir = fixtureFolder({ file: 'events.yaml', edit: (records) => void (find(records, 'putin-modi-call').date = '2025-05-31') });
+    const statements = join(dir, 'statements.yaml');
+    const records = parse(readFileSync(statements, 'utf8')) as Record<string, unknown>[];
+    find(records, 'putin-condemns-attack').date = '2025-05-31';
+    writeFileSync(statements, stringify(records));
+    monthEnd = join(dir, 'crisis.db');
+    buildDatabase(dir, monthEnd);
+  });
+  const ids = async (argv: string[]) =>
+    (JSON.parse((await runCli(['--db', monthEnd, ...argv, '--json'])).stdout) as { id: string }[]).map((row) => row.id);
+
+  it.each([
+    { argv: ['events', '--since', '2025-05'], expected: ['putin-modi-call', 'lavrov-dar-call'] },
+    { argv: ['statements', '--since', '2025-05'], expected: ['putin-condemns-attack', 'lavrov-cites-simla'] },
+    { argv: ['timeline', '--since', '2025-05'], expected: ['putin-modi-call', 'putin-condemns-attack', 'lavrov-dar-call', 'lavrov-cites-simla'] },
+    { argv: ['timeline', '--since', '2025-05', '--sort', 'date'], expected: ['putin-modi-call', 'putin-condemns-attack', 'lavrov-dar-call', 'lavrov-cites-simla'] },
+    { argv: ['timeline', '--since', '2025-05', '--sort', 'date:desc'], expected: ['lavrov-dar-call', 'lavrov-cites-simla', 'putin-modi-call', 'putin-condemns-attack'] },
+  ])('follows even the last day of the month: $argv', async ({ argv, expected }) => {
     expect(await ids(argv)).toEqual(expected);
   });
 });

@@ -20,7 +20,7 @@ CREATE TABLE records (
   title TEXT NOT NULL
 );
 -- The timeline's order, and its date range (undated actors and sources sort first, where it does not look).
-CREATE INDEX records_by_date ON records(date_end, date_start, id);
+CREATE INDEX records_by_date ON records(date_end, date_start DESC, id);
 
 CREATE TABLE sources (
   id TEXT PRIMARY KEY REFERENCES records(id),
@@ -68,7 +68,7 @@ CREATE TABLE events (
   title TEXT NOT NULL, summary TEXT NOT NULL, type TEXT NOT NULL,
   location TEXT, cameo TEXT
 );
-CREATE INDEX events_by_date ON events(date_end, date_start, id);
+CREATE INDEX events_by_date ON events(date_end, date_start DESC, id);
 
 CREATE TABLE statements (
   id TEXT PRIMARY KEY REFERENCES records(id),
@@ -80,7 +80,7 @@ CREATE TABLE statements (
   event_id TEXT REFERENCES events(id),
   cameo TEXT
 );
-CREATE INDEX statements_by_date ON statements(date_end, date_start, id);
+CREATE INDEX statements_by_date ON statements(date_end, date_start DESC, id);
 CREATE INDEX statements_by_event ON statements(event_id);
 
 CREATE TABLE measures (
@@ -92,7 +92,7 @@ CREATE TABLE measures (
   category TEXT NOT NULL, status TEXT NOT NULL,
   cameo TEXT
 );
-CREATE INDEX measures_by_date ON measures(date_end, date_start, id);
+CREATE INDEX measures_by_date ON measures(date_end, date_start DESC, id);
 
 -- What answers what, where a source says so: a measure answering an attack, a closure answering a closure.
 CREATE TABLE responses (

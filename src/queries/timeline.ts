@@ -16,8 +16,8 @@ export interface TimelineFilters extends CommonFilters {
 /** On one day, what happened comes before the steps taken and the words said about it. */
 const KIND_ORDER = `CASE r.kind WHEN 'event' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END`;
 
-/** The timeline's order of records `r`, for every query that lists events, statements and measures together. */
-export const TIMELINE_ORDER = `r.date_end, r.date_start, ${KIND_ORDER}, r.id`;
+/** The timeline's order of records `r` (byDate's, then on one day by kind), for every query that lists events, statements and measures together. */
+export const TIMELINE_ORDER = `r.date_end, r.date_start DESC, ${KIND_ORDER}, r.id`;
 
 /** Which records `r` the timeline's filters choose: one text for the list, the chart and the response graph. */
 export const TIMELINE_CHOICE = `r.kind IN (${TIMELINE_KINDS.map((kind) => `'${kind}'`).join(', ')})

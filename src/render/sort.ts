@@ -42,7 +42,8 @@ function sortValue(value: unknown): SortValue {
 
 function compare(a: Exclude<SortValue, null>, b: Exclude<SortValue, null>): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (Array.isArray(a) && Array.isArray(b)) return a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]);
+  // As byDate orders: by last day, then the latest first day, so a month follows its last day too.
+  if (Array.isArray(a) && Array.isArray(b)) return a[0].localeCompare(b[0]) || b[1].localeCompare(a[1]);
   return textOrder().compare(flat(a), flat(b));
 }
 
