@@ -28,7 +28,7 @@ function countOf(table: string): number {
   }
 }
 
-/** The lines `argv --format jsonl` prints, each as it reads, beside the lines the object path prints for all of `view`'s fields. */
+/** The lines `argv --format jsonl` prints, as they are, beside the lines the object path prints for all of `view`'s fields. */
 async function bothPaths(argv: string[], view: RecordView) {
   const passedThrough = await runCli([...argv, '--format', 'jsonl']);
   const stringified = await runCli([...argv, '--format', 'jsonl', '--fields', view.fields.join(',')]);
@@ -38,7 +38,8 @@ async function bothPaths(argv: string[], view: RecordView) {
   const expected = stringified.stdout.split('\n');
   expect(lines.pop()).toBe('');
   expected.pop();
-  return { read: lines.map((line) => JSON.stringify(JSON.parse(line))), expected };
+  // Byte for byte: a stored number that SQLite wrote as 26.0 would read as 26, but print differently.
+  return { read: lines, expected };
 }
 
 describe('JSON lines passed through from the database', () => {
