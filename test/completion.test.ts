@@ -45,6 +45,10 @@ describe('crisis completion', () => {
     { line: 'crisis sources --sort published : |', exactly: ['desc', 'asc'] },
     { line: 'crisis events --format j|', exactly: ['json', 'jsonl'] },
     { line: 'crisis show --format |', exactly: ['text', 'json'] },
+    { line: 'crisis chain x --format |', exactly: ['text', 'json'] },
+    { line: 'crisis graph --format |', exactly: ['dot', 'mermaid', 'json'] },
+    { line: 'crisis graph --kind m|', exactly: ['measure'] },
+    { line: 'crisis gr|', exactly: ['graph'] },
     { line: 'crisis timeline --kind |', exactly: ['event', 'statement', 'measure'] },
     { line: 'crisis timeline --ch|', exactly: ['--chart'] },
     { line: 'crisis search x --kind a|', exactly: ['agreement', 'actor'] },
@@ -52,6 +56,7 @@ describe('crisis completion', () => {
     { line: 'crisis events --type |', exactly: [] },
     { line: 'crisis events --since |', exactly: [] },
     { line: 'crisis schema st|', exactly: ['statement'] },
+    { line: 'crisis schema c|', exactly: ['chain'] },
     { line: 'crisis completion |', exactly: ['bash', 'zsh', 'fish'] },
   ])('bash completes $line', ({ line, includes, exactly }) => {
     const offered = bashCompletes(line);

@@ -5,6 +5,7 @@ import { didYouMean } from '../cli/suggest.js';
 import { SEARCH_KINDS } from '../queries/search.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { completionScript, SHELLS, type CompletedOption, type CompletionSpec, type Shell, type ValueCompletion } from '../render/completion.js';
+import { GRAPH_FORMATS } from '../render/graph.js';
 import { FORMATS } from '../render/output.js';
 import { outputKindNamed, recordSchema, SCHEMA_KINDS } from '../render/schema.js';
 import { views } from '../render/views.js';
@@ -16,8 +17,12 @@ const ACTOR_OPTIONS = new Set(['--actor', '--by', '--against', '--country']);
 const KINDS: Record<string, readonly string[]> = {
   actors: (recordSchema('actor').properties.kind as { enum: string[] }).enum,
   timeline: TIMELINE_KINDS,
+  graph: TIMELINE_KINDS,
   search: SEARCH_KINDS,
 };
+
+/** The values --format takes where they are not the list formats. */
+const OWN_FORMATS: Record<string, readonly string[]> = { show: ['text', 'json'], chain: ['text', 'json'], graph: GRAPH_FORMATS };
 
 /** Words for a command's first argument. */
 const ARGUMENTS: Record<string, readonly string[]> = { schema: SCHEMA_KINDS, completion: SHELLS };
@@ -65,7 +70,7 @@ function valueOf(flag: string, commandName: string): ValueCompletion {
   if (flag === '--db') return { kind: 'files' };
   if (flag === '--fields') return { kind: 'list', words: fields };
   if (flag === '--sort') return { kind: 'words', words: fields.flatMap((field) => [field, `${field}:desc`]) };
-  if (flag === '--format') return { kind: 'words', words: commandName === 'show' ? ['text', 'json'] : FORMATS };
+  if (flag === '--format') return { kind: 'words', words: OWN_FORMATS[commandName] ?? FORMATS };
   if (flag === '--kind' && KINDS[commandName]) return { kind: 'words', words: KINDS[commandName]! };
   return { kind: 'free' };
 }
