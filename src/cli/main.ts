@@ -24,8 +24,8 @@ export async function main(argv: string[], io: IOStreams): Promise<number> {
       return ExitCode.ok;
     }
     await program.parseAsync(argv, { from: 'user' });
-    // A command that writes its answer whole (show, chain, graph) leaves a long one still being written
-    // (fdOutput): a write that fails then (a full disk) must still be this command's error.
+    // Past its first megabyte, output is still being written when a command returns (fdOutput): a write
+    // that fails then (a full disk) must still be this command's error, whichever command wrote it.
     await io.stdout.flushed?.();
     return ExitCode.ok;
   } catch (error) {

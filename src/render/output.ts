@@ -45,13 +45,12 @@ function batched(out: Output, interrupted?: AbortSignal) {
       return pending.length >= BATCH ? flush() : undefined;
     },
     /**
-     * Writes what is left: the output is then whole, so a Ctrl-C now has nothing to stop. Resolves once the
-     * output has it all, so that a failed write (the reader gone) is this command's error.
+     * Writes what is left: the output is then whole, so a Ctrl-C now has nothing to stop. (main() waits for
+     * the output to take it all, for every command alike, so a failed write is still the command's error.)
      */
-    async end() {
+    end() {
       if (pending) out.write(pending);
       pending = '';
-      await out.flushed?.();
     },
   };
 }
@@ -66,7 +65,7 @@ export async function writeLines(out: Output, lines: Iterable<string>, interrupt
     const wait = batch.write(line);
     if (wait) await wait;
   }
-  await batch.end();
+  batch.end();
 }
 
 /** CSV rows are stringified this many at a time: csv-stringify ends each record alike, so the pieces join up. */
@@ -151,7 +150,7 @@ export async function writeRecords(out: Output, records: Iterable<object>, view:
       break;
     }
   }
-  await batch.end();
+  batch.end();
 }
 
 /** Says why a month- or year-dated row sits after the days around it, when the table shows one. */
