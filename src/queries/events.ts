@@ -1,11 +1,11 @@
 import type { Db } from '../db/open.js';
 import type { EventRecord } from '../records.js';
 import {
-  actorsJson, byDate, factHeadFields, factTailFields, involves, storedJson, withinDatesSeeking,
+  actorsJson, byDate, factHeadFields, factTailFields, involves, withinDatesSeeking,
   type FieldSql,
 } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
-import { streamRows } from './rows.js';
+import { storedLookup } from './rows.js';
 
 export interface EventFilters extends CommonFilters {
   type?: string;
@@ -34,18 +34,13 @@ const MATCHING_EVENTS = `
 
 const eventParams = (filters: EventFilters) => ({ ...commonParams(filters), type: filters.type ?? null });
 
-/** The events a lookup asks for, each as the JSON the build stored for it (src/build/record-json.ts). */
-const storedEvents = (db: Db) => db.prepare(`SELECT ${storedJson('e.id', EVENT_FIELDS)} ${MATCHING_EVENTS}`).pluck();
+const storedEvents = storedLookup<EventRecord, EventFilters>('e', EVENT_FIELDS, MATCHING_EVENTS, eventParams);
 
 /** Events one at a time, for streaming; findEvents for an array. */
-export function eventRows(db: Db, filters: EventFilters): Iterable<EventRecord> {
-  return streamRows(storedEvents(db), eventParams(filters), (json: string) => JSON.parse(json) as EventRecord);
-}
+export const eventRows = storedEvents.rows;
 
 /** The same events as eventRows, each as its line of JSON, newline included, for output of every field as it is stored. */
-export function eventJsonLines(db: Db, filters: EventFilters): Iterable<string> {
-  return streamRows(storedEvents(db), eventParams(filters), (json: string) => `${json}\n`);
-}
+export const eventJsonLines = storedEvents.jsonLines;
 
 export function findEvents(db: Db, filters: EventFilters): EventRecord[] {
   return [...eventRows(db, filters)];

@@ -1,11 +1,10 @@
 import type { Db } from '../db/open.js';
 import type { MeasureRecord } from '../records.js';
 import {
-  actorJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement, storedJson,
-  withinDatesSeeking, type FieldSql,
+  actorJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement, withinDatesSeeking, type FieldSql,
 } from './fragments.js';
 import { actorList, commonParams, type CommonFilters } from './filters.js';
-import { streamRows } from './rows.js';
+import { storedLookup } from './rows.js';
 
 export interface MeasureFilters extends CommonFilters {
   /** Actor ids that took the measure (or a person or body of theirs). */
@@ -47,18 +46,13 @@ const measureParams = (filters: MeasureFilters) => ({
   about: filters.about ?? null,
 });
 
-/** The measures a lookup asks for, each as the JSON the build stored for it (src/build/record-json.ts). */
-const storedMeasures = (db: Db) => db.prepare(`SELECT ${storedJson('m.id', MEASURE_FIELDS)} ${MATCHING_MEASURES}`).pluck();
+const storedMeasures = storedLookup<MeasureRecord, MeasureFilters>('m', MEASURE_FIELDS, MATCHING_MEASURES, measureParams);
 
 /** Measures one at a time, for streaming; findMeasures for an array. */
-export function measureRows(db: Db, filters: MeasureFilters): Iterable<MeasureRecord> {
-  return streamRows(storedMeasures(db), measureParams(filters), (json: string) => JSON.parse(json) as MeasureRecord);
-}
+export const measureRows = storedMeasures.rows;
 
 /** The same measures as measureRows, each as its line of JSON, newline included, for output of every field as it is stored. */
-export function measureJsonLines(db: Db, filters: MeasureFilters): Iterable<string> {
-  return streamRows(storedMeasures(db), measureParams(filters), (json: string) => `${json}\n`);
-}
+export const measureJsonLines = storedMeasures.jsonLines;
 
 export function findMeasures(db: Db, filters: MeasureFilters): MeasureRecord[] {
   return [...measureRows(db, filters)];

@@ -1,4 +1,6 @@
 import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open.js';
+import { storedJson, type FieldSql } from './fragments.js';
 
 /**
  * A statement's rows (objects, or single values for a plucked statement) as records, read one at a time with .iterate(), so that a stream of a million
@@ -19,4 +21,17 @@ export function streamRows<T, Row = Record<string, unknown>>(statement: Statemen
       rows.return?.();
     }
   })();
+}
+
+/**
+ * A kind's lookup over the JSON the build stored for each record (src/build/record-json.ts): `SELECT` that
+ * JSON for the records `matching` (the FROM ... LIMIT that follows the select list) finds, read as records
+ * or as lines of JSON to pass through as they are. `alias` is the kind's table in `matching`.
+ */
+export function storedLookup<T, Filters>(alias: string, fields: readonly FieldSql[], matching: string, params: (filters: Filters) => object) {
+  const select = (db: Db) => db.prepare(`SELECT ${storedJson(`${alias}.id`, fields)} ${matching}`).pluck();
+  return {
+    rows: (db: Db, filters: Filters): Iterable<T> => streamRows(select(db), params(filters), (json: string) => JSON.parse(json) as T),
+    jsonLines: (db: Db, filters: Filters): Iterable<string> => streamRows(select(db), params(filters), (json: string) => `${json}\n`),
+  };
 }

@@ -2,10 +2,10 @@ import type { Db } from '../db/open.js';
 import type { StatementRecord } from '../records.js';
 import {
   actorJson, actorsJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement,
-  storedJson, withinDatesSeeking, type FieldSql,
+  withinDatesSeeking, type FieldSql,
 } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
-import { streamRows } from './rows.js';
+import { storedLookup } from './rows.js';
 
 export interface StatementFilters extends CommonFilters {
   type?: string;
@@ -38,18 +38,13 @@ const MATCHING_STATEMENTS = `
 
 const statementParams = (filters: StatementFilters) => ({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null });
 
-/** The statements a lookup asks for, each as the JSON the build stored for it (src/build/record-json.ts). */
-const storedStatements = (db: Db) => db.prepare(`SELECT ${storedJson('s.id', STATEMENT_FIELDS)} ${MATCHING_STATEMENTS}`).pluck();
+const storedStatements = storedLookup<StatementRecord, StatementFilters>('s', STATEMENT_FIELDS, MATCHING_STATEMENTS, statementParams);
 
 /** Statements one at a time, for streaming; findStatements for an array. */
-export function statementRows(db: Db, filters: StatementFilters): Iterable<StatementRecord> {
-  return streamRows(storedStatements(db), statementParams(filters), (json: string) => JSON.parse(json) as StatementRecord);
-}
+export const statementRows = storedStatements.rows;
 
 /** The same statements as statementRows, each as its line of JSON, newline included, for output of every field as it is stored. */
-export function statementJsonLines(db: Db, filters: StatementFilters): Iterable<string> {
-  return streamRows(storedStatements(db), statementParams(filters), (json: string) => `${json}\n`);
-}
+export const statementJsonLines = storedStatements.jsonLines;
 
 export function findStatements(db: Db, filters: StatementFilters): StatementRecord[] {
   return [...statementRows(db, filters)];
