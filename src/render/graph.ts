@@ -25,8 +25,8 @@ function sideGroup(node: ResponseNode): SideGroup {
   return node.side ? 'otherState' : 'noState';
 }
 
-const SHAPE_LEGEND = 'ellipse: event, box: measure, note: statement';
-const LEGEND = `${SHAPE_LEGEND}; ${Object.values(SIDE_STYLE).map((style) => style.legend).join(', ')}`;
+/** What the picture's shapes (named as each format draws them) and colours mean, for its caption. */
+const legend = (shapes: string) => `${shapes}; ${Object.values(SIDE_STYLE).map((style) => style.legend).join(', ')}`;
 
 /** Titles wrap at this many characters inside a node, so the picture grows down rather than across. */
 const LABEL_WIDTH = 32;
@@ -45,7 +45,7 @@ export function renderDot(graph: ResponseGraph): string {
   const lines = [
     '// crisis graph: each record a node, each edge from a record to its answer',
     'digraph crisis {',
-    `  graph [rankdir=LR, fontname="Helvetica", fontsize=10, labelloc=b, label=${dotString(LEGEND)}];`,
+    `  graph [rankdir=LR, fontname="Helvetica", fontsize=10, labelloc=b, label=${dotString(legend('ellipse: event, box: measure, note: statement'))}];`,
     '  node [fontname="Helvetica", fontsize=10, style=filled];',
     '  edge [fontname="Helvetica", fontsize=9, color="#495057"];',
   ];
@@ -80,12 +80,10 @@ const MERMAID_SHAPE: Record<ResponseNode['kind'], (label: string) => string> = {
   measure: (label) => `["${label}"]`,
   statement: (label) => `>"${label}"]`,
 };
-const MERMAID_SHAPE_LEGEND = 'rounded: event, box: measure, flag: statement';
 
 /** The graph as a Mermaid flowchart, for a ```mermaid block in Markdown (GitHub draws it). */
 export function renderMermaid(graph: ResponseGraph): string {
-  const legend = `${MERMAID_SHAPE_LEGEND}; ${Object.values(SIDE_STYLE).map((style) => style.legend).join(', ')}`;
-  const lines = ['---', `title: "${mermaidText(legend)}"`, '---', 'flowchart LR'];
+  const lines = ['---', `title: "${mermaidText(legend('rounded: event, box: measure, flag: statement'))}"`, '---', 'flowchart LR'];
   for (const node of graph.nodes) {
     lines.push(`  ${mermaidId(node.id)}${MERMAID_SHAPE[node.kind](labelLines(node).map(mermaidText).join('<br>'))}`);
   }
