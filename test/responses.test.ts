@@ -19,9 +19,9 @@ const measuresBy = (side: string, day: string) => findMeasures(db, { by: [side],
 
 /** Every edge, read back from the records themselves: `to` names `from` in in_response_to, or was said at it. */
 function expectEdgesFromTheData(edges: ResponseEdge[]): void {
+  const records = new Map(findTimeline(db, {}).map((record) => [record.id, record]));
   for (const edge of edges) {
-    const [answer] = findTimeline(db, { since: undefined }).filter((record) => record.id === edge.to);
-    if (edge.relation === 'answered-by') expect(answer?.in_response_to, JSON.stringify(edge)).toContain(edge.from);
+    if (edge.relation === 'answered-by') expect(records.get(edge.to)?.in_response_to, JSON.stringify(edge)).toContain(edge.from);
     else expect((db.prepare('SELECT event_id FROM statements WHERE id = ?').get(edge.to) as { event_id: string }).event_id).toBe(edge.from);
   }
 }
