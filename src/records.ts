@@ -201,3 +201,8 @@ export interface ResponseGraph {
   nodes: ResponseNode[];
   edges: ResponseEdge[];
 }
+
+/** A chain: the graph around one record, back to what led to it and on to what answered it. */
+export interface Chain extends ResponseGraph {
+  root: string;
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import type { ResponseEdge, ResponseGraph, ResponseNode } from '../records.js';
+import type { Chain, ResponseEdge, ResponseGraph, ResponseNode } from '../records.js';
 import { actorsJson, parseJsonColumns, sideOf, TAKING_PART } from './fragments.js';
 import { actorList } from './filters.js';
 import { TIMELINE_CHOICE, TIMELINE_ORDER, type TimelineFilters } from './timeline.js';
@@ -61,11 +61,6 @@ export function findResponseGraph(db: Db, filters: TimelineFilters, { all = fals
 function inNodeOrder(edges: ResponseEdge[], nodes: ResponseNode[]): ResponseEdge[] {
   const order = new Map(nodes.map((node, index) => [node.id, index]));
   return edges.sort((a, b) => order.get(a.from)! - order.get(b.from)! || order.get(a.to)! - order.get(b.to)!);
-}
-
-/** A chain: the graph around one record, as far as `depth` steps back to what led to it and on to what answered it. */
-export interface Chain extends ResponseGraph {
-  root: string;
 }
 
 /**

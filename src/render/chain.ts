@@ -1,5 +1,4 @@
-import type { Chain } from '../queries/responses.js';
-import type { ResponseEdge, ResponseNode } from '../records.js';
+import type { Chain, ResponseEdge, ResponseNode } from '../records.js';
 import { RELATION_WORDS } from './graph.js';
 import type { Paint } from './paint.js';
 import { wrapText } from './wrap.js';
