@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { renameSync, rmSync } from 'node:fs';
 import { parseDate } from '../dates.js';
-import { PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
+import { GATHER_STATISTICS, PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
 import { foldName } from '../text.js';
 import { writeRecordJson } from './record-json.js';
 import { writeSearchIndex } from './search-index.js';
@@ -164,7 +164,7 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
     writeRecordJson(db);
     writeSearchIndex(db);
   })();
-  db.exec('ANALYZE');
+  db.exec(GATHER_STATISTICS);
   db.close();
   renameSync(temporary, out);
   return { actors: KINDS.length * ACTORS_PER_KIND, events };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { renameSync, rmSync } from 'node:fs';
 import { parseDate } from '../dates.js';
-import { PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
+import { GATHER_STATISTICS, PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
 import { foldName } from '../text.js';
 import type { Dataset } from './load.js';
 import { writeRecordJson } from './record-json.js';
@@ -21,7 +21,7 @@ export function writeDatabase(dataset: Dataset, out: string, digest: string): vo
     db.pragma(`page_size = ${PAGE_SIZE}`);
     db.exec(SCHEMA);
     db.transaction(() => insertAll(db, dataset, digest))();
-    db.exec('ANALYZE');
+    db.exec(GATHER_STATISTICS);
   } catch (error) {
     db.close();
     rmSync(temporary, { force: true });
