@@ -13,15 +13,28 @@ export const BUNDLE = join(root, 'dist', 'bin', 'crisis.cjs');
 
 /**
  * better-sqlite3 finds its native addon through `bindings`, which searches from the calling file's
- * path: inside a bundle that path is wrong. Require the addon by its package path instead, which
- * Node resolves from the bundle as it would from better-sqlite3 itself.
+ * path: inside a bundle that path is wrong. Load the addon from where `npm install` puts it beside
+ * crisis's own files (dist/bin/../../node_modules) with process.dlopen, which is what require does
+ * once it has found the file: finding it (a walk up node_modules folders, better-sqlite3's
+ * package.json, the real path of each folder) takes longer than loading it. Where better-sqlite3 was
+ * installed elsewhere (hoisted into a parent project's node_modules), require finds it by its package path.
  */
 const nativeAddon = {
   name: 'better-sqlite3-addon',
   setup(plugin) {
     plugin.onResolve({ filter: /^bindings$/ }, () => ({ path: 'bindings', namespace: 'addon' }));
     plugin.onLoad({ filter: /.*/, namespace: 'addon' }, () => ({
-      contents: "module.exports = () => require('better-sqlite3/build/Release/better_sqlite3.node');",
+      contents: `
+        const ADDON = 'better-sqlite3/build/Release/better_sqlite3.node';
+        module.exports = () => {
+          const addon = { exports: {} };
+          try {
+            process.dlopen(addon, require('node:path').join(__dirname, '..', '..', 'node_modules', ADDON));
+            return addon.exports;
+          } catch {
+            return require(ADDON);
+          }
+        };`,
       loader: 'js',
       resolveDir: root,
     }));

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../src/render/text-width.js';
 import { foldName } from '../src/text.js';
-import { ROOT } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 /** What start-up speed rests on, checked for what it does rather than how long it takes. */
 describe('the fast paths agree with the slow ones', () => {
@@ -44,21 +44,41 @@ describe('the binary', () => {
     expect(JSON.parse(result.stdout)).toEqual([{ rejected: false }]);
   });
 
-  it('starts from CommonJS and one file, never the ES module loader', () => {
+  it('starts from CommonJS and one file, never the ES module loader, and opens SQLite\'s addon where npm put it', () => {
     expect(JSON.parse(readFileSync(join(ROOT, 'bin', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
     const result = spawnSync(process.execPath, ['-e', `
       process.argv = [process.argv[0], 'crisis', 'events', '--actor', 'russia', '--json'];
+      const opened = [];
+      const dlopen = process.dlopen;
+      process.dlopen = (module, file, ...flags) => { opened.push(file.replace(process.cwd(), '.')); return dlopen(module, file, ...flags); };
       require('./bin/crisis.js');
       process.on('exit', () => {
         const loaded = Object.keys(require.cache).map((path) => path.replace(process.cwd(), '.'));
-        require('node:fs').writeSync(2, JSON.stringify(loaded));
+        require('node:fs').writeSync(2, JSON.stringify({ loaded, opened }));
       });`], { cwd: ROOT, encoding: 'utf8' });
-    // The bundle itself is compiled from its cache, not required: only the loader and SQLite's addon are modules.
-    expect(JSON.parse(result.stderr)).toEqual([
-      './bin/crisis.js',
-      './dist/cli/load-bundle.cjs',
-      './node_modules/better-sqlite3/build/Release/better_sqlite3.node',
-    ]);
+    // The bundle itself is compiled from its cache, not required, and the addon is opened by its path, not
+    // found by require: only the loader is a module besides the binary.
+    expect(JSON.parse(result.stderr)).toEqual({
+      loaded: ['./bin/crisis.js', './dist/cli/load-bundle.cjs'],
+      opened: ['./node_modules/better-sqlite3/build/Release/better_sqlite3.node'],
+    });
     expect(JSON.parse(result.stdout).length).toBeGreaterThan(0);
+  });
+
+  it('finds SQLite\'s addon through require when better-sqlite3 is installed above the package (hoisted)', () => {
+    // A project that depends on crisis: npm puts better-sqlite3 in the project's node_modules, beside crisis.
+    const project = tempDir();
+    const installed = join(project, 'node_modules', 'crisis');
+    for (const part of ['bin', 'dist', 'data/crisis.db', 'package.json']) cpSync(join(ROOT, part), join(installed, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', 'better-sqlite3'), join(project, 'node_modules', 'better-sqlite3'));
+    try {
+      expect(existsSync(join(installed, 'node_modules'))).toBe(false);
+      const result = spawnSync(process.execPath, [join(installed, 'bin', 'crisis.js'), 'events', '--actor', 'russia', '--json'], { encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout).map((event: { id: string }) => event.id)).toContain('lavrov-jaishankar-call');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });
