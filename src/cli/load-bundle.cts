@@ -8,7 +8,7 @@
  * one only costs the time it would have saved.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire, wrap } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -24,7 +24,7 @@ function load(useCache: boolean): Loaded {
   const source = readFileSync(BUNDLE, 'utf8');
   const cache = useCache ? statSync(CACHE, { throwIfNoEntry: false }) : undefined;
   const cachedData = cache && cache.mtimeMs >= statSync(BUNDLE).mtimeMs ? readFileSync(CACHE) : undefined;
-  const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData });
+  const script = new Script(wrap(source), { filename: BUNDLE, cachedData });
   const module = { exports: {} as Loaded['exports'] };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
   return { exports: module.exports, script };
