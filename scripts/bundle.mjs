@@ -106,8 +106,12 @@ export async function bundle() {
     // Only the data build needs these; if the CLI ever imports them, they load from node_modules when it does.
     external: ['yaml', 'zod'],
     legalComments: 'none',
+    // Every start reads and decodes the whole bundle as the source V8 checks its cache against: short names
+    // make it a quarter smaller (about 0.3 ms). Nothing in crisis reads a function's or class's name; the cost
+    // is CRISIS_DEBUG's stack traces, which name the bundle's short names (the tests run the sources).
     minifyWhitespace: true,
     minifySyntax: true,
+    minifyIdentifiers: true,
     logLevel: 'warning',
   });
 }
