@@ -4,6 +4,7 @@
 // ES module loader to start. Modules imported with `await import()` stay lazy: they run only when a
 // command needs them (chalk on a terminal, cli-table3 for a table, csv-stringify for CSV).
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,12 +84,13 @@ const tableAndColour = {
   },
 };
 
-/** src/paths.ts, for a file two folders below the package's (dist/bin/crisis.cjs). */
+/** src/paths.ts, for a file two folders below the package's (dist/bin/crisis.cjs), with the version written in. */
 const packageRoot = {
   name: 'package-root',
   setup(plugin) {
     plugin.onLoad({ filter: /[\\/]src[\\/]paths\.ts$/ }, () => ({
-      contents: "export const PACKAGE_ROOT = require('node:path').join(__dirname, '..', '..');",
+      contents: `export const PACKAGE_ROOT = require('node:path').join(__dirname, '..', '..');
+        export const VERSION = ${JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version)};`,
       loader: 'js',
     }));
   },

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runBinary } from './helpers.js';
@@ -12,6 +13,11 @@ describe('the crisis binary', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('id\tdate\ttype\ttitle\tactors');
     expect(lines.slice(1).map((line) => line.split('\t')[0])).toEqual(['lavrov-jaishankar-call', 'putin-modi-call', 'lavrov-dar-call']);
+  });
+
+  it('prints the version package.json gives, which the bundle has written in', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(runBinary(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it('prints JSON for scripts', () => {

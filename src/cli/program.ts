@@ -1,6 +1,4 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { registerActors } from '../commands/actors.js';
 import { registerAgreements } from '../commands/agreements.js';
 import { registerBuild } from '../commands/build.js';
@@ -16,12 +14,10 @@ import { registerSources } from '../commands/sources.js';
 import { registerStatements } from '../commands/statements.js';
 import { registerTimeline } from '../commands/timeline.js';
 import { registerValidate } from '../commands/validate.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { VERSION } from '../paths.js';
 import type { Context } from './context.js';
 import { quoted, visible } from './errors.js';
 import type { IOStreams } from './io.js';
-
-const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Every command, in the order help lists them. */
 const COMMANDS: Record<string, (program: Command, ctx: Context) => void> = {
