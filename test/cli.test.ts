@@ -566,6 +566,23 @@ describe('help', () => {
     expect(result.stdout).toContain('--db <path>');
   });
 
+  it('lists every command in help, whatever options come before --help', async () => {
+    const commandsIn = (help: string) => help.slice(help.indexOf('Commands:')).match(/^  [a-z]+/gm)?.map((line) => line.trim());
+    const all = commandsIn((await runCli(['--help'])).stdout);
+    expect(all).toEqual(expect.arrayContaining(['events', 'search', 'chain', 'completion', 'build']));
+    for (const argv of [['--help'], ['--no-color', '-h'], ['--help', 'search'], ['--db', db, '--no-color', '--help', 'events']]) {
+      const result = await runCli(['--db', db, ...argv]);
+      expect(result.code, argv.join(' ')).toBe(0);
+      expect(commandsIn(result.stdout), argv.join(' ')).toEqual(all);
+    }
+  });
+
+  it('runs a command named after the program\'s own options, the database given before it', async () => {
+    const result = await runCli(['--no-color', '--db', db, 'events', '--actor', 'russia', '--fields', 'id']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^id\n[a-z0-9-]+\n/);
+  });
+
   it('--version prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
     expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });

@@ -61,7 +61,7 @@ const HOSTILE_VALUES = [
 ];
 
 const silentIo = { stdout: { write: () => true }, stderr: { write: () => true }, stdoutIsTTY: false, env: {} };
-const program = buildProgram(silentIo, createContext(silentIo, () => ({ color: false })));
+const program = await buildProgram(silentIo, createContext(silentIo, () => ({ color: false })));
 
 /** Every command, with the options that take a value and the arguments it needs, read from the program itself. */
 const commands = program.commands.map((command) => ({

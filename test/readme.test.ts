@@ -11,7 +11,7 @@ import { ROOT, runCli, tempDir } from './helpers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdoutIsTTY: false, env: {} };
-const commands = buildProgram(io, createContext(io, () => ({ color: false }))).commands;
+const commands = (await buildProgram(io, createContext(io, () => ({ color: false })))).commands;
 
 /** The README is the manual: a command, option or field it does not document is a bug. */
 describe('the README', () => {

@@ -1,50 +1,54 @@
 import { Command } from 'commander';
-import { registerActors } from '../commands/actors.js';
-import { registerAgreements } from '../commands/agreements.js';
-import { registerBuild } from '../commands/build.js';
-import { registerChain } from '../commands/chain.js';
-import { registerCompletion } from '../commands/completion.js';
-import { registerEvents } from '../commands/events.js';
-import { registerGraph } from '../commands/graph.js';
-import { registerMeasures } from '../commands/measures.js';
-import { registerSchema } from '../commands/schema.js';
-import { registerSearch } from '../commands/search.js';
-import { registerShow } from '../commands/show.js';
-import { registerSources } from '../commands/sources.js';
-import { registerStatements } from '../commands/statements.js';
-import { registerTimeline } from '../commands/timeline.js';
-import { registerValidate } from '../commands/validate.js';
 import { VERSION } from '../paths.js';
 import type { Context } from './context.js';
 import { quoted, visible } from './errors.js';
 import type { IOStreams } from './io.js';
 
-/** Every command, in the order help lists them. */
-const COMMANDS: Record<string, (program: Command, ctx: Context) => void> = {
-  events: registerEvents,
-  statements: registerStatements,
-  measures: registerMeasures,
-  actors: registerActors,
-  agreements: registerAgreements,
-  sources: registerSources,
-  timeline: registerTimeline,
-  chain: registerChain,
-  graph: registerGraph,
-  search: registerSearch,
-  schema: registerSchema,
-  completion: registerCompletion,
-  show: registerShow,
-  validate: registerValidate,
-  build: registerBuild,
+type Register = (program: Command, ctx: Context) => void;
+
+/**
+ * Every command, in the order help lists them. Each command's module is loaded when it is set up, so a
+ * lookup does not also run the top level of every other command's modules (JSON schemas, chart symbols).
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  events: async () => (await import('../commands/events.js')).registerEvents,
+  statements: async () => (await import('../commands/statements.js')).registerStatements,
+  measures: async () => (await import('../commands/measures.js')).registerMeasures,
+  actors: async () => (await import('../commands/actors.js')).registerActors,
+  agreements: async () => (await import('../commands/agreements.js')).registerAgreements,
+  sources: async () => (await import('../commands/sources.js')).registerSources,
+  timeline: async () => (await import('../commands/timeline.js')).registerTimeline,
+  chain: async () => (await import('../commands/chain.js')).registerChain,
+  graph: async () => (await import('../commands/graph.js')).registerGraph,
+  search: async () => (await import('../commands/search.js')).registerSearch,
+  schema: async () => (await import('../commands/schema.js')).registerSchema,
+  completion: async () => (await import('../commands/completion.js')).registerCompletion,
+  show: async () => (await import('../commands/show.js')).registerShow,
+  validate: async () => (await import('../commands/validate.js')).registerValidate,
+  build: async () => (await import('../commands/build.js')).registerBuild,
 };
 
 /**
- * The whole command line: global options, every command, and help that goes to the injected streams.
- * Given the arguments, and they start with a command's name (`crisis events ...`), only that command is
- * set up: declaring all the others' options costs a lookup more than the lookup itself. `completion` reads
- * every command, so it always gets them all.
+ * The command a command line runs: its first word after the program's own options (`crisis --db x.db events`),
+ * or none when help or the version is asked for first, which need every command to list.
  */
-export function buildProgram(io: IOStreams, ctx: Context, argv: string[] = []): Command {
+function commandNamed(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (['-h', '--help', '-V', '--version', '--'].includes(arg)) return undefined;
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The whole command line: global options, every command, and help that goes to the injected streams.
+ * Given the arguments, and they name a command (`crisis events ...`, `crisis --db x.db events ...`), only that
+ * command is loaded and set up: declaring all the others' options costs a lookup more than the lookup itself.
+ * `completion` reads every command, so it always gets them all.
+ */
+export async function buildProgram(io: IOStreams, ctx: Context, argv: string[] = []): Promise<Command> {
   const program = new Command()
     .name('crisis')
     .description(
@@ -87,8 +91,9 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
 2 usage error, 3 show or chain of an id that does not exist.
 `);
 
-  const first = argv[0];
-  const only = first !== undefined && first !== 'completion' && Object.hasOwn(COMMANDS, first) ? first : undefined;
-  for (const [name, register] of Object.entries(COMMANDS)) if (only === undefined || name === only) register(program, ctx);
+  const named = commandNamed(argv);
+  const only = named !== undefined && named !== 'completion' && Object.hasOwn(COMMANDS, named) ? named : undefined;
+  const registers = await Promise.all(Object.entries(COMMANDS).filter(([name]) => only === undefined || name === only).map(([, load]) => load()));
+  for (const register of registers) register(program, ctx);
   return program;
 }
