@@ -11,6 +11,13 @@ export function foldName(text: string): string {
     .trim();
 }
 
+/** Whether the text has a letter or a digit of any script: something a search can find. */
+export function hasLetterOrDigit(text: string): boolean {
+  // The same fast path as foldName's: ASCII is answered without compiling a Unicode regular expression.
+  if (/^[\x20-\x7e]*$/.test(text)) return /[A-Za-z0-9]/.test(text);
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
 /** Folds runs of whitespace so a quote matches its source however the lines were wrapped. */
 export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../src/render/text-width.js';
-import { foldName } from '../src/text.js';
+import { foldName, hasLetterOrDigit } from '../src/text.js';
 import { ROOT, tempDir } from './helpers.js';
 
 /** What start-up speed rests on, checked for what it does rather than how long it takes. */
@@ -16,6 +16,14 @@ describe('the fast paths agree with the slow ones', () => {
     for (const text of [...ascii, ascii.join(''), 'S. Jaishankar', 'RUSSIAN Federation', "  Russia's  ", 'U.S.-India']) {
       expect(foldName(text), JSON.stringify(text)).toBe(unicodeFold(text));
     }
+  });
+
+  it('finds a letter or digit in printable ASCII as the Unicode test does', () => {
+    const unicodeTest = (text: string) => /[\p{L}\p{N}]/u.test(text);
+    for (const text of [...ascii, ascii.join(''), "'...'", '(U.S.)', '--', '']) {
+      expect(hasLetterOrDigit(text), JSON.stringify(text)).toBe(unicodeTest(text));
+    }
+    for (const text of ['é', '印度', '…', '١٢', '\u00a0']) expect(hasLetterOrDigit(text), JSON.stringify(text)).toBe(unicodeTest(text));
   });
 
   it('measures every narrow character as string-width does, and leaves the rest to it', () => {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { hasLetterOrDigit } from '../text.js';
 import { MATCH_END, MATCH_START, type SearchHit } from '../records.js';
 import { involves, withinDates } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
@@ -34,7 +35,7 @@ export function searchTerms(text: string): string[] {
   for (const [, phrase, word] of typed.matchAll(/"([^"]*)"|(\S+)/g)) {
     const prefix = word !== undefined && word.endsWith('*');
     const words = (phrase ?? word!.replace(/\*+$/, '')).replace(/"/g, ' ').trim();
-    if (!/[\p{L}\p{N}]/u.test(words)) continue;
+    if (!hasLetterOrDigit(words)) continue;
     terms.push(`"${words}"${prefix ? '*' : ''}`);
   }
   return [...new Set(terms)];
