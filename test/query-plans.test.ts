@@ -6,6 +6,7 @@ import { writeSyntheticDatabase } from '../src/build/synthetic.js';
 import type { Db } from '../src/db/open.js';
 import { findEvents } from '../src/queries/events.js';
 import { findLinks } from '../src/queries/links.js';
+import { idNamedExactly } from '../src/queries/lookup.js';
 import { findChain } from '../src/queries/responses.js';
 import { searchRecords } from '../src/queries/search.js';
 import { findSources } from '../src/queries/sources.js';
@@ -29,14 +30,15 @@ beforeAll(() => {
  */
 function planOf(query: (db: Db) => Iterable<unknown>): string {
   const steps: string[] = [];
-  const explain = (sql: string, params: object) =>
-    steps.push(...(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((step) => step.detail));
+  const explain = (sql: string, params: unknown[]) =>
+    steps.push(...(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((step) => step.detail));
   const explaining = {
     prepare(sql: string) {
       const statement = {
         pluck: () => statement,
-        all: (params: object) => (explain(sql, params), []),
-        iterate: (params: object) => (explain(sql, params), [].values()),
+        all: (...params: unknown[]) => (explain(sql, params), []),
+        iterate: (...params: unknown[]) => (explain(sql, params), [].values()),
+        get: (...params: unknown[]) => (explain(sql, params), undefined),
       };
       return statement;
     },
@@ -72,6 +74,11 @@ describe('query plans on a synthetic database', () => {
       name: "the timeline chart's rows seek the same range on records_by_date",
       query: (d: Db) => timelineChartRows(d, { since: '2010-01-01', until: '2010-03-31' }),
       plan: /SEARCH r USING INDEX records_by_date \(date_end>\? AND date_end<\?\)/,
+    },
+    {
+      name: 'an actor typed exactly is found by the names table\'s key, not by reading every name',
+      query: (d: Db) => [idNamedExactly(d, 'actor', 'Person 3')],
+      plan: /^SEARCH names USING PRIMARY KEY \(kind=\? AND folded=\?\)$/,
     },
     {
       name: 'search asks the full-text index, then records by id',

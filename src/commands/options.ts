@@ -4,7 +4,7 @@ import { didYouMean } from '../cli/suggest.js';
 import type { Context } from '../cli/context.js';
 import { parseDate } from '../dates.js';
 import type { Db } from '../db/open.js';
-import { listIds, listNames, listValues, matchName, recordKind, type NamedKind } from '../queries/lookup.js';
+import { idNamedExactly, listIds, listNames, listValues, matchName, recordKind, type NamedKind } from '../queries/lookup.js';
 import { FORMATS, type Format, type OutputSettings } from '../render/output.js';
 import type { SortKey } from '../render/sort.js';
 import type { RecordView } from '../render/views.js';
@@ -143,6 +143,8 @@ export function toAgreementId(db: Db, typed: string | undefined, flag: string): 
 }
 
 function toNamedId(db: Db, kind: NamedKind, typed: string, flag: string): string {
+  const exact = idNamedExactly(db, kind, typed);
+  if (exact) return exact;
   const names = listNames(db, kind);
   const ids = matchName(names, typed);
   if (ids.length === 1) return ids[0]!;

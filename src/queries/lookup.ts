@@ -14,6 +14,16 @@ export function listNames(db: Db, kind: NamedKind): NameEntry[] {
 }
 
 /**
+ * The id of the actor or agreement a typed name, alias or id is exactly (case, accents and punctuation folded),
+ * found by the names table's key: what nearly every lookup types, answered without reading every name.
+ */
+export function idNamedExactly(db: Db, kind: NamedKind, typed: string): string | undefined {
+  const folded = foldName(typed);
+  if (!folded) return undefined;
+  return db.prepare('SELECT id FROM names WHERE kind = ? AND folded = ?').pluck().get(kind, folded) as string | undefined;
+}
+
+/**
  * The id a typed name stands for: an exact name, alias or id (case, accents and punctuation
  * folded), else the one record whose name contains every word typed ("lavrov", "indus waters").
  * Returns every candidate when the words fit more than one.
