@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,12 @@ describe('the fast paths agree with the slow ones', () => {
 });
 
 describe('the binary', () => {
+  it('wraps the bundle as Node wraps a CommonJS module', () => {
+    const { wrapAsModule } = createRequire(import.meta.url)('../dist/cli/load-bundle.cjs') as { wrapAsModule: (source: string) => string };
+    expect(wrapAsModule('module.exports = 1;')).toBe(Module.wrap('module.exports = 1;'));
+  });
+
+
   it('runs the bundle, which V8 compiles from the code cache the build saved', () => {
     const check = `
       const { Script } = require('node:vm');
