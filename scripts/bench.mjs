@@ -19,7 +19,7 @@ if (!existsSync(join(root, 'dist', 'bin', 'crisis.cjs.cache'))) execFileSync('np
 
 /** The synthetic database, named by a digest of the code that writes it, so a change makes a new one. */
 function syntheticDatabase() {
-  const writers = ['dist/build/synthetic.js', 'dist/db/schema.js', 'dist/build/search-index.js', 'dist/build/record-json.js', 'dist/queries/fragments.js', 'dist/queries/events.js'];
+  const writers = ['dist/build/synthetic.js', 'dist/build/records.js', 'dist/db/schema.js', 'dist/build/search-index.js', 'dist/build/record-json.js', 'dist/queries/fragments.js', 'dist/queries/events.js'];
   const digest = createHash('sha256');
   for (const file of writers) digest.update(readFileSync(join(root, file)));
   const path = join(root, 'bench-data', `events-${events}-${digest.digest('hex').slice(0, 8)}.db`);

@@ -81,9 +81,14 @@ describe('query plans on a synthetic database', () => {
       plan: /^SEARCH names USING PRIMARY KEY \(kind=\? AND folded=\?\)$/,
     },
     {
-      name: 'search asks the full-text index, then records by id',
+      name: 'search asks the full-text index, then records by the rowid they share',
       query: (d: Db) => searchRecords(d, { match: '"water"', limit: 50 }),
-      plan: /SCAN search_index VIRTUAL TABLE INDEX[\s\S]*SEARCH r USING INDEX sqlite_autoindex_records_1 \(id=\?\)/,
+      plan: /SCAN search_index VIRTUAL TABLE INDEX[\s\S]*SEARCH r USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+    },
+    {
+      name: "search's filters look each hit's record up by rowid, never scanning records",
+      query: (d: Db) => searchRecords(d, { match: '"water"', kind: 'event', actors: ['person-3'], since: '2010-01-01', limit: 50 }),
+      plan: /^(?![\s\S]*SCAN (r|records)\b)[\s\S]*CORRELATED SCALAR SUBQUERY[\s\S]*SEARCH r USING INTEGER PRIMARY KEY \(rowid=\?\)/,
     },
     {
       name: 'a source counts its citations from citations_by_source alone, joining nothing',

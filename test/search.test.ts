@@ -23,11 +23,13 @@ const ids = async (argv: string[], database = db) => {
 };
 
 describe('search', () => {
-  it('breaks ties by rowid, which is id order because the index is written in id order', () => {
+  it('breaks ties by rowid, which is id order: records are written in id order and the index shares their rowids', () => {
     for (const path of [db, BUNDLED_DB]) {
       const index = new Database(path, { readonly: true });
-      const ids = (order: string) => index.prepare(`SELECT id FROM search_index ORDER BY ${order}`).pluck().all();
+      const ids = (order: string) => index.prepare(`SELECT id FROM records ORDER BY ${order}`).pluck().all();
       expect(ids('rowid')).toEqual(ids('id'));
+      const rowids = (table: string) => index.prepare(`SELECT rowid FROM ${table} ORDER BY rowid`).pluck().all();
+      expect(rowids('search_index')).toEqual(rowids('records'));
       index.close();
     }
   });

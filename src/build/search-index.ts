@@ -6,15 +6,18 @@ import type Database from 'better-sqlite3';
  * - summary: an event's, statement's, measure's or agreement's summary, an actor's office, a source's publisher;
  * - quotes: a statement's own words, then every citation's quote;
  * - actors: the names and aliases of everyone taking part (an agreement's parties, a fact's claimants too).
- * Rows go in id order so the same tables give the same bytes. The index is then merged into one segment
+ * Each row's rowid is its record's in records, which are in id order (src/build/records.ts): search joins a
+ * hit to its record by rowid, and needs no id in the index, whose document sizes, read for every match when
+ * ranking, are a byte a row smaller without it. Rows go in that order, so the same tables give the same bytes.
+ * The index is then merged into one segment
  * ('optimize'): one INSERT of a million rows leaves FTS5 about 18, which every MATCH reads and merges, and
  * search runs a MATCH for each snippet it cuts.
  */
 export function writeSearchIndex(db: Database.Database): void {
   const aliasesOf = (table: string) => `(SELECT group_concat(value, ', ') FROM json_each(${table}.aliases))`;
   db.exec(`
-    INSERT INTO search_index (id, title, summary, quotes, actors)
-    SELECT r.id,
+    INSERT INTO search_index (rowid, title, summary, quotes, actors)
+    SELECT r.rowid,
            concat_ws(', ', r.title, ${aliasesOf('a')}, ${aliasesOf('g')}),
            coalesce(e.summary, s.summary, m.summary, g.summary, a.title, src.publisher),
            (SELECT group_concat(quote, ' … ') FROM (
@@ -30,6 +33,6 @@ export function writeSearchIndex(db: Database.Database): void {
     LEFT JOIN agreements g ON g.id = r.id
     LEFT JOIN actors a ON a.id = r.id
     LEFT JOIN sources src ON src.id = r.id
-    ORDER BY r.id`);
+    ORDER BY r.rowid`);
   db.exec(`INSERT INTO search_index (search_index) VALUES ('optimize')`);
 }

@@ -4,6 +4,7 @@ import { parseDate } from '../dates.js';
 import { GATHER_STATISTICS, PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
 import { foldName } from '../text.js';
 import { writeRecordJson } from './record-json.js';
+import { recordsInIdOrder } from './records.js';
 import { writeSearchIndex } from './search-index.js';
 
 /**
@@ -68,13 +69,15 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
   // Nothing here needs to survive a crash: the file is renamed into place only when complete.
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
+  // Every row refers to records, which are written last (src/build/records.ts), and a million deferred references
+  // would each be looked for again when their record comes: what this writes refers to what it wrote.
+  db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -200000');
   db.pragma(`page_size = ${PAGE_SIZE}`);
   db.exec(SCHEMA);
 
   const insert = {
     meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)'),
-    record: db.prepare('INSERT INTO records (id, kind, date, date_precision, date_start, date_end, title) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     source: db.prepare('INSERT INTO sources (id, title, publisher, url, published) VALUES (?, ?, ?, ?, ?)'),
     actor: db.prepare('INSERT INTO actors (id, name, kind, country, part_of, title, aliases) VALUES (?, ?, ?, ?, NULL, ?, ?)'),
     family: db.prepare('INSERT OR IGNORE INTO actor_family (root, member) VALUES (?, ?)'),
@@ -91,10 +94,8 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
     response: db.prepare('INSERT INTO responses (record_id, position, answers_id) VALUES (?, ?, ?)'),
     invokes: db.prepare('INSERT INTO record_agreements (record_id, agreement_id, position) VALUES (?, ?, ?)'),
   };
-  const record = (id: string, kind: string, title: string, date?: string) => {
-    const span = date === undefined ? null : parseDate(date)!;
-    insert.record.run(id, kind, span?.date ?? null, span?.precision ?? null, span?.start ?? null, span?.end ?? null, title);
-  };
+  const records = recordsInIdOrder(db);
+  const record = records.add;
 
   db.transaction(() => {
     insert.meta.run('schema_version', SCHEMA_VERSION);
@@ -161,6 +162,7 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
       if (i > 0 && next() < 0.1) insert.response.run(id, 0, `event-${String(Math.floor(next() * i)).padStart(width, '0')}`);
       if (next() < 0.05) insert.invokes.run(id, pick(AGREEMENTS), 0);
     });
+    records.write();
     writeRecordJson(db);
     writeSearchIndex(db);
   })();

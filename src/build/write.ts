@@ -5,6 +5,7 @@ import { GATHER_STATISTICS, PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/sche
 import { foldName } from '../text.js';
 import type { Dataset } from './load.js';
 import { writeRecordJson } from './record-json.js';
+import { recordsInIdOrder } from './records.js';
 import { writeSearchIndex } from './search-index.js';
 import type { CitationInput, ClaimInput, FigureInput } from './schema.js';
 
@@ -37,24 +38,15 @@ export function writeDatabase(dataset: Dataset, out: string, digest: string): vo
 }
 
 function insertAll(db: Database.Database, dataset: Dataset, digest: string): void {
-  // References are checked at commit, so records may point at ones inserted after them (a body at the body it is part of).
+  // References are checked at commit, so records may point at ones inserted after them (a body at the body it is
+  // part of), and every row at its record, whose row is written last, in id order (src/build/records.ts).
   db.pragma('defer_foreign_keys = ON');
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   meta.run('schema_version', SCHEMA_VERSION);
   meta.run('input_digest', digest);
 
-  const record = db.prepare(
-    `INSERT INTO records (id, kind, date, date_precision, date_start, date_end, title)
-     VALUES (@id, @kind, @date, @date_precision, @date_start, @date_end, @title)`,
-  );
-  const addRecord = (id: string, kind: string, title: string, date?: string) => {
-    const span = date === undefined ? null : parseDate(date);
-    record.run({
-      id, kind, title,
-      date: span?.date ?? null, date_precision: span?.precision ?? null,
-      date_start: span?.start ?? null, date_end: span?.end ?? null,
-    });
-  };
+  const records = recordsInIdOrder(db);
+  const addRecord = records.add;
   const dated = (date: string) => {
     const span = parseDate(date)!; // checked before writing
     return { date: span.date, date_precision: span.precision, date_start: span.start, date_end: span.end };
@@ -154,7 +146,7 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
     cite(m.id, m.sources);
   }
 
-  // Every fact's record row is in by now, so a fact may answer one listed after it, in any file.
+  // Every fact is in by now, so a fact may answer one listed after it, in any file.
   const response = db.prepare('INSERT INTO responses (record_id, position, answers_id) VALUES (?, ?, ?)');
   const figure = db.prepare(
     `INSERT INTO figures (record_id, position, figure, value, max, qualifier, claimed_by, source_id, quote)
@@ -167,6 +159,7 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
       figure.run(fact.id, position, f.figure, f.value, f.max ?? null, f.qualifier, f.claimed_by ?? null, f.source, f.quote));
     fact.claims.forEach((c, position) => claim.run(fact.id, position, c.about, c.claim, c.claimed_by ?? null, c.source, c.quote));
   }
+  records.write();
   writeRecordJson(db);
   writeSearchIndex(db);
 }

@@ -1,5 +1,5 @@
 /** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
 
 /**
  * The page size a database is written with, set before its first table: four times SQLite's default. Ranking a
@@ -173,9 +173,9 @@ CREATE TABLE record_json (
 );
 
 -- What \`crisis search\` searches: one row per record, filled from the tables above once they are written
--- (src/build/search-index.ts). Porter stemming lets "condemn" find "condemned"; case and accents do not count.
+-- (src/build/search-index.ts), its rowid the record's rowid in records. Porter stemming lets "condemn" find
+-- "condemned"; case and accents do not count.
 CREATE VIRTUAL TABLE search_index USING fts5(
-  id UNINDEXED,
   title,
   summary,
   quotes,

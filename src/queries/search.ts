@@ -41,25 +41,25 @@ export function searchTerms(text: string): string[] {
   return [...new Set(terms)];
 }
 
-/** Column weights for bm25, in the index's column order (id, title, summary, quotes, actors). */
-const WEIGHTS = '0, 4.0, 2.0, 1.0, 2.0';
+/** Column weights for bm25, in the index's column order (title, summary, quotes, actors). */
+const WEIGHTS = '4.0, 2.0, 1.0, 2.0';
 
 /**
  * Records matching an FTS5 query, best first, each with a snippet of the best-matching field, one at a time.
  * The best are chosen from the index alone (`best`), by rowid and score: a common word matches thousands of
- * records, and looking each up in records, reading its id from the index's content, or cutting a snippet
- * from each, cost more than ranking them. Filters look a record up only when given. Only the chosen rows
- * get their id, a snippet and their record. Ties go to the lower rowid, which is id order: the index is
- * written in id order (src/build/search-index.ts).
+ * records, and looking each up in records, or cutting a snippet from each, cost more than ranking them.
+ * Filters look a record up, by the rowid it shares with the index, only when given. Only the chosen rows get
+ * their record and a snippet. Ties go to the lower rowid, which is id order (src/build/records.ts).
  */
 export function searchRecords(db: Db, filters: SearchFilters): Iterable<SearchHit> {
+  const record = (condition: string) => `EXISTS (SELECT 1 FROM records r WHERE r.rowid = search_index.rowid AND ${condition})`;
   const best = `
     SELECT search_index.rowid AS hit, bm25(search_index, ${WEIGHTS}) AS score FROM search_index
     WHERE search_index MATCH @match
-      AND (@kind IS NULL OR EXISTS (SELECT 1 FROM records r WHERE r.id = search_index.id AND r.kind = @kind))
-      AND (${involves('search_index.id', '@actors')}
-           OR search_index.id IN (SELECT f.member FROM actor_family f WHERE f.root IN (SELECT value FROM json_each(@actors))))
-      AND (@since IS NULL AND @until IS NULL OR EXISTS (SELECT 1 FROM records r WHERE r.id = search_index.id AND ${withinDates('r')}))
+      AND (@kind IS NULL OR ${record('r.kind = @kind')})
+      AND (@actors IS NULL OR ${record(`(${involves('r.id', '@actors')}
+           OR r.id IN (SELECT f.member FROM actor_family f WHERE f.root IN (SELECT value FROM json_each(@actors))))`)})
+      AND (@since IS NULL AND @until IS NULL OR ${record(withinDates('r'))})
     ORDER BY score, hit
     LIMIT @limit`;
   return streamRows(
@@ -67,7 +67,7 @@ export function searchRecords(db: Db, filters: SearchFilters): Iterable<SearchHi
       `SELECT r.id, r.kind, r.date, r.date_precision, r.title,
               (SELECT snippet(search_index, -1, @start, @end, '…', 12) FROM search_index
                WHERE search_index MATCH @match AND search_index.rowid = best.hit) AS snippet
-       FROM (${best}) best JOIN records r ON r.id = (SELECT id FROM search_index WHERE search_index.rowid = best.hit)
+       FROM (${best}) best JOIN records r ON r.rowid = best.hit
        ORDER BY best.score, best.hit`,
     ),
     { ...commonParams(filters), match: filters.match, kind: filters.kind ?? null, start: MATCH_START, end: MATCH_END },
