@@ -36,6 +36,7 @@ function planOf(query: (db: Db) => Iterable<unknown>): string {
     prepare(sql: string) {
       const statement = {
         pluck: () => statement,
+        raw: () => statement,
         all: (...params: unknown[]) => (explain(sql, params), []),
         iterate: (...params: unknown[]) => (explain(sql, params), [].values()),
         get: (...params: unknown[]) => (explain(sql, params), undefined),

@@ -146,13 +146,6 @@ export const factTailFields = (alias: string): FieldSql[] => [
 export const jsonObjectOf = (fields: readonly FieldSql[]) =>
   `json_object(${fields.map((field) => `'${field.name}', ${field.json ? `json(${field.sql})` : field.sql}`).join(', ')})`;
 
-/**
- * The record's JSON as the build stored it, fields in the order its kind's query selects them; built from
- * `fields` for a record the build did not store (rows added to a database by hand).
- */
-export const storedJson = (id: string, fields: readonly FieldSql[]) =>
-  `coalesce((SELECT j.json FROM record_json j WHERE j.id = ${id}), ${jsonObjectOf(fields)})`;
-
 /** Parses the JSON columns a query built with json_object / json_group_array. */
 export function parseJsonColumns<T>(row: Record<string, unknown>, columns: string[]): T {
   for (const column of columns) {

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
-import { storedJson, type FieldSql } from './fragments.js';
+import type { CommonFilters } from './filters.js';
+import { jsonObjectOf, type FieldSql } from './fragments.js';
 
 /**
  * A statement's rows (objects, or single values for a plucked statement) as records, read one at a time with .iterate(), so that a stream of a million
@@ -26,12 +27,30 @@ export function streamRows<T, Row = Record<string, unknown>>(statement: Statemen
 /**
  * A kind's lookup over the JSON the build stored for each record (src/build/record-json.ts): `SELECT` that
  * JSON for the records `matching` (the FROM ... LIMIT that follows the select list) finds, read as records
- * or as lines of JSON to pass through as they are. `alias` is the kind's table in `matching`.
+ * or as lines of JSON to pass through as they are. `alias` is the kind's table in `matching`. A record the
+ * build stored no JSON for (a row added to a database by hand) has it built from `fields`, by a statement
+ * prepared only then: its subqueries for every list take longer to prepare than a lookup takes to run.
  */
-export function storedLookup<T, Filters>(alias: string, fields: readonly FieldSql[], matching: string, params: (filters: Filters) => object) {
-  const select = (db: Db) => db.prepare(`SELECT ${storedJson(`${alias}.id`, fields)} ${matching}`).pluck();
+export function storedLookup<T, Filters extends CommonFilters>(
+  alias: string,
+  fields: readonly FieldSql[],
+  matching: string,
+  params: (filters: Filters) => object,
+) {
+  const select = (db: Db) => db.prepare(`SELECT (SELECT j.json FROM record_json j WHERE j.id = ${alias}.id), ${alias}.id ${matching}`).raw();
+  const jsonOf = (db: Db) => {
+    let build: Statement | undefined;
+    return ([json, id]: [string | null, string]) =>
+      json ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(fields)} ${matching}`).pluck()).get(params({ id } as Filters)) as string);
+  };
   return {
-    rows: (db: Db, filters: Filters): Iterable<T> => streamRows(select(db), params(filters), (json: string) => JSON.parse(json) as T),
-    jsonLines: (db: Db, filters: Filters): Iterable<string> => streamRows(select(db), params(filters), (json: string) => `${json}\n`),
+    rows: (db: Db, filters: Filters): Iterable<T> => {
+      const json = jsonOf(db);
+      return streamRows(select(db), params(filters), (row: [string | null, string]) => JSON.parse(json(row)) as T);
+    },
+    jsonLines: (db: Db, filters: Filters): Iterable<string> => {
+      const json = jsonOf(db);
+      return streamRows(select(db), params(filters), (row: [string | null, string]) => `${json(row)}\n`);
+    },
   };
 }
