@@ -93,8 +93,8 @@ const brokenDatabases: { what: string; make: () => string; error: (path: string)
   },
   {
     what: 'a database that lacks a column a query reads',
-    make: () => alteredCopy('ALTER TABLE events DROP COLUMN cameo'),
-    error: (p) => `'${p}' is not a crisis database: no such column: e.cameo`,
+    make: () => alteredCopy('ALTER TABLE events DROP COLUMN type'),
+    error: (p) => `'${p}' is not a crisis database: no such column: e.type`,
   },
 ];
 

@@ -34,7 +34,7 @@ const MATCHING_EVENTS = `
 
 const eventParams = (filters: EventFilters) => ({ ...commonParams(filters), type: filters.type ?? null });
 
-const storedEvents = storedLookup<EventRecord, EventFilters>('e', EVENT_FIELDS, MATCHING_EVENTS, eventParams);
+const storedEvents = storedLookup<EventRecord, EventFilters>('events', 'e', EVENT_FIELDS, MATCHING_EVENTS, eventParams);
 
 /** Events one at a time, for streaming; findEvents for an array. */
 export const eventRows = storedEvents.rows;

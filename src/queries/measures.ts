@@ -46,7 +46,7 @@ const measureParams = (filters: MeasureFilters) => ({
   about: filters.about ?? null,
 });
 
-const storedMeasures = storedLookup<MeasureRecord, MeasureFilters>('m', MEASURE_FIELDS, MATCHING_MEASURES, measureParams);
+const storedMeasures = storedLookup<MeasureRecord, MeasureFilters>('measures', 'm', MEASURE_FIELDS, MATCHING_MEASURES, measureParams);
 
 /** Measures one at a time, for streaming; findMeasures for an array. */
 export const measureRows = storedMeasures.rows;

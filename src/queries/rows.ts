@@ -1,6 +1,5 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
-import type { CommonFilters } from './filters.js';
 import { jsonObjectOf, type FieldSql } from './fragments.js';
 
 /**
@@ -27,11 +26,12 @@ export function streamRows<T, Row = Record<string, unknown>>(statement: Statemen
 /**
  * A kind's lookup over the JSON the build stored for each record (src/build/record-json.ts): `SELECT` that
  * JSON for the records `matching` (the FROM ... LIMIT that follows the select list) finds, read as records
- * or as lines of JSON to pass through as they are. `alias` is the kind's table in `matching`. A record the
+ * or as lines of JSON to pass through as they are. `alias` names the kind's `table` in `matching`. A record the
  * build stored no JSON for (a row added to a database by hand) has it built from `fields`, by a statement
  * prepared only then: its subqueries for every list take longer to prepare than a lookup takes to run.
  */
-export function storedLookup<T, Filters extends CommonFilters>(
+export function storedLookup<T, Filters>(
+  table: string,
   alias: string,
   fields: readonly FieldSql[],
   matching: string,
@@ -41,7 +41,7 @@ export function storedLookup<T, Filters extends CommonFilters>(
   const jsonOf = (db: Db) => {
     let build: Statement | undefined;
     return ([json, id]: [string | null, string]) =>
-      json ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(fields)} ${matching}`).pluck()).get(params({ id } as Filters)) as string);
+      json ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(fields)} FROM ${table} ${alias} WHERE ${alias}.id = ?`).pluck()).get(id) as string);
   };
   return {
     rows: (db: Db, filters: Filters): Iterable<T> => {

@@ -38,7 +38,7 @@ const MATCHING_STATEMENTS = `
 
 const statementParams = (filters: StatementFilters) => ({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null });
 
-const storedStatements = storedLookup<StatementRecord, StatementFilters>('s', STATEMENT_FIELDS, MATCHING_STATEMENTS, statementParams);
+const storedStatements = storedLookup<StatementRecord, StatementFilters>('statements', 's', STATEMENT_FIELDS, MATCHING_STATEMENTS, statementParams);
 
 /** Statements one at a time, for streaming; findStatements for an array. */
 export const statementRows = storedStatements.rows;
