@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { buildDatabase } from '../src/build/build.js';
 import { BuildFailed, formatProblem } from '../src/build/problems.js';
@@ -66,9 +67,19 @@ export function fileDigest(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
+const madeDirs: string[] = [];
+
+/** A new folder in the system's temporary folder, removed with everything in it when the test file is done. */
 export function tempDir(prefix = 'crisis-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
+
+// Registered by each test file that imports this module (each file has its own copy), after its own tests.
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 type Records = Record<string, unknown>[];
 
