@@ -58,6 +58,11 @@ describe('crisis completion', () => {
     { line: 'crisis schema st|', exactly: ['statement'] },
     { line: 'crisis schema c|', exactly: ['chain'] },
     { line: 'crisis completion |', exactly: ['bash', 'zsh', 'fish'] },
+    { line: 'crisis show pah|', exactly: ['pahalgam-attack'] },
+    { line: 'crisis show |', includes: ['pahalgam-attack', 'russia', 'simla-agreement', 'seed-article'] },
+    { line: 'crisis show sim|', exactly: ['simla-agreement'] },
+    { line: 'crisis --db x.db chain pu|', exactly: ['putin-modi-call', 'putin-condemns-attack'] },
+    { line: 'crisis chain ru|', exactly: [] },
   ])('bash completes $line', ({ line, includes, exactly }) => {
     const offered = bashCompletes(line);
     if (exactly) expect(offered).toEqual(exactly);
@@ -65,9 +70,9 @@ describe('crisis completion', () => {
   });
 
   it.each([
-    ['zsh', ['#compdef crisis', 'compdef _crisis crisis', '"events --actor") compadd -- ${(f)"$(crisis actors --format tsv --fields id', "\"events --fields\") compset -P '*,'; compadd -S '' -- id kind date"]],
-    ['fish', ["complete -c crisis -n __fish_use_subcommand -a timeline", "complete -c crisis -n '__fish_seen_subcommand_from events' -l actor -x -a '(crisis actors --format tsv --fields id", "-l fields -x -a '(__crisis_list id kind date"]],
-  ])('writes a %s script with the same commands, options, fields and actor ids', async (shell, expected) => {
+    ['zsh', ['#compdef crisis', 'compdef _crisis crisis', '"events --actor") compadd -- ${(f)"$(crisis actors --format tsv --fields id', "\"events --fields\") compset -P '*,'; compadd -S '' -- id kind date", 'chain) compadd -- ${(f)"$(crisis timeline --format tsv --fields id']],
+    ['fish', ["complete -c crisis -n __fish_use_subcommand -a timeline", "complete -c crisis -n '__fish_seen_subcommand_from events' -l actor -x -a '(crisis actors --format tsv --fields id", "-l fields -x -a '(__crisis_list id kind date", "complete -c crisis -n '__fish_seen_subcommand_from chain' -x -a '(crisis timeline --format tsv --fields id"]],
+  ])('writes a %s script with the same commands, options, fields, actor and record ids', async (shell, expected) => {
     const { code, stdout } = await runCli(['completion', shell as string]);
     expect(code).toBe(0);
     for (const text of expected as string[]) expect(stdout).toContain(text);

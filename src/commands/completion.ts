@@ -24,13 +24,18 @@ const KINDS: Record<string, readonly string[]> = {
 /** The values --format takes where they are not the list formats. */
 const OWN_FORMATS: Record<string, readonly string[]> = { show: ['text', 'json'], chain: ['text', 'json'], graph: GRAPH_FORMATS };
 
-/** Words for a command's first argument. */
-const ARGUMENTS: Record<string, readonly string[]> = { schema: SCHEMA_KINDS, completion: SHELLS };
+/** What a command's first argument takes: a few words, or ids of records (from the lists that print them). */
+const ARGUMENTS: Record<string, ValueCompletion> = {
+  schema: { kind: 'words', words: SCHEMA_KINDS },
+  completion: { kind: 'words', words: SHELLS },
+  show: { kind: 'ids', lists: ['timeline', 'actors', 'agreements', 'sources'] },
+  chain: { kind: 'ids', lists: ['timeline'] },
+};
 
 export function registerCompletion(program: Command, ctx: Context): void {
   const command = program
     .command('completion')
-    .description('A completion script for bash, zsh or fish: commands, options, field names and actor ids')
+    .description('A completion script for bash, zsh or fish: commands, options, field names, actor and record ids')
     .argument('<shell>', SHELLS.join(', '));
   addExamples(command, [
     'eval "$(crisis completion bash)"     # in ~/.bashrc',
@@ -66,7 +71,7 @@ function describeOption(option: Option, commandName: string): CompletedOption {
 function valueOf(flag: string, commandName: string): ValueCompletion {
   const kind = outputKindNamed(commandName);
   const fields = kind ? views[kind].fields : [];
-  if (ACTOR_OPTIONS.has(flag)) return { kind: 'actors' };
+  if (ACTOR_OPTIONS.has(flag)) return { kind: 'ids', lists: ['actors'] };
   if (flag === '--db') return { kind: 'files' };
   if (flag === '--fields') return { kind: 'list', words: fields };
   if (flag === '--sort') return { kind: 'words', words: fields.flatMap((field) => [field, `${field}:desc`]) };

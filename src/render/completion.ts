@@ -1,14 +1,15 @@
 /**
  * Shell completion scripts, written from a description of the command line so they cannot drift from it.
- * Actor ids are not baked in: the scripts ask `crisis actors` when a completion needs them, so they follow
- * the database (and a rebuilt one) without regenerating the script.
+ * Actor and record ids are not baked in: the scripts ask crisis's own lists (`crisis actors`, `crisis
+ * timeline`...) when a completion needs them, so they follow the database (and a rebuilt one) without
+ * regenerating the script.
  */
 
 /** What to offer for an option's value. */
 export type ValueCompletion =
   | { kind: 'words'; words: readonly string[] }
-  /** Actor ids, read from the database when the user presses tab. */
-  | { kind: 'actors' }
+  /** The ids the crisis commands `lists` print (`actors`, `timeline`...), read when the user presses tab. */
+  | { kind: 'ids'; lists: readonly string[] }
   /** A comma-separated list of these words, each completed after the last comma. */
   | { kind: 'list'; words: readonly string[] }
   | { kind: 'files' }
@@ -25,8 +26,8 @@ export interface CompletedCommand {
   name: string;
   description: string;
   options: CompletedOption[];
-  /** Words for the command's first argument, if it takes one of a few. */
-  argument?: readonly string[];
+  /** What to offer for the command's first argument, if anything can be. */
+  argument?: ValueCompletion;
 }
 
 export interface CompletionSpec {
@@ -38,7 +39,9 @@ export interface CompletionSpec {
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-const ACTOR_IDS = 'crisis actors --format tsv --fields id 2>/dev/null | tail -n +2';
+/** A shell command printing the ids each of the crisis commands `lists` prints, one a line, header dropped. */
+const idsOf = (lists: readonly string[]) => lists.map((list) => `crisis ${list} --format tsv --fields id 2>/dev/null | tail -n +2`).join('; ');
+const IDS_NOTE = 'Actor and record ids come from crisis itself each time they are completed.';
 
 export function completionScript(shell: Shell, spec: CompletionSpec): string {
   return { bash: bashScript, zsh: zshScript, fish: fishScript }[shell](spec);
@@ -83,7 +86,7 @@ function bashScript(spec: CompletionSpec): string {
   const value = (v: ValueCompletion): string => {
     switch (v.kind) {
       case 'words': return `COMPREPLY=($(compgen -W '${words(v.words)}' -- "$cur"))`;
-      case 'actors': return `COMPREPLY=($(compgen -W "$(${ACTOR_IDS})" -- "$cur"))`;
+      case 'ids': return `COMPREPLY=($(compgen -W "$(${idsOf(v.lists)})" -- "$cur"))`;
       case 'list': return `_crisis_list '${words(v.words)}'`;
       case 'files': return `COMPREPLY=($(compgen -f -- "$cur"))`;
       case 'free': return 'COMPREPLY=()';
@@ -92,7 +95,7 @@ function bashScript(spec: CompletionSpec): string {
   return `# crisis completion for bash. Load it with
 #   eval "$(crisis completion bash)"
 # in ~/.bashrc, or save it as ~/.local/share/bash-completion/completions/crisis.
-# Actor ids come from \`crisis actors\` each time they are completed.
+# ${IDS_NOTE}
 
 _crisis_list() {
   local prefix=
@@ -120,7 +123,7 @@ ${commandArms(spec, (command) => `COMPREPLY=($(compgen -W '${flagsOf(command, sp
     esac
   else
     case $command in
-${commandArms(spec, (command) => (command.argument ? `COMPREPLY=($(compgen -W '${words(command.argument)}' -- "$cur"))` : undefined))}
+${commandArms(spec, (command) => (command.argument ? value(command.argument) : undefined))}
     esac
   fi
 }
@@ -133,7 +136,7 @@ function zshScript(spec: CompletionSpec): string {
   const value = (v: ValueCompletion): string => {
     switch (v.kind) {
       case 'words': return `compadd -- ${words(v.words)}`;
-      case 'actors': return `compadd -- \${(f)"$(${ACTOR_IDS})"}`;
+      case 'ids': return `compadd -- \${(f)"$(${idsOf(v.lists)})"}`;
       case 'list': return `compset -P '*,'; compadd -S '' -- ${words(v.words)}`;
       case 'files': return '_files';
       case 'free': return ':';
@@ -143,7 +146,7 @@ function zshScript(spec: CompletionSpec): string {
 # crisis completion for zsh. Load it with
 #   eval "$(crisis completion zsh)"
 # in ~/.zshrc after compinit, or save it as _crisis in a directory of your $fpath.
-# Actor ids come from \`crisis actors\` each time they are completed.
+# ${IDS_NOTE}
 
 _crisis() {
 ${findCommand('words', 2, 'CURRENT')}
@@ -159,7 +162,7 @@ ${commandArms(spec, (command) => `compadd -- ${flagsOf(command, spec)} --help`)}
     esac
   else
     case $command in
-${commandArms(spec, (command) => (command.argument ? `compadd -- ${words(command.argument)}` : undefined))}
+${commandArms(spec, (command) => (command.argument ? value(command.argument) : undefined))}
     esac
   fi
 }
@@ -170,23 +173,23 @@ compdef _crisis crisis
 
 function fishScript(spec: CompletionSpec): string {
   const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  const option = (condition: string, o: CompletedOption) => {
-    const parts = [`complete -c crisis -n ${quote(condition)} -l ${o.flag.replace(/^--/, '')}`];
-    switch (o.value?.kind) {
-      case undefined: break;
-      case 'words': parts.push(`-x -a ${quote(words(o.value.words))}`); break;
-      case 'actors': parts.push(`-x -a ${quote(`(${ACTOR_IDS})`)}`); break;
-      case 'list': parts.push(`-x -a ${quote(`(__crisis_list ${words(o.value.words)})`)}`); break;
-      case 'files': parts.push('-r -F'); break;
-      case 'free': parts.push('-x'); break;
+  /** complete's arguments offering a value: -x (no files) and -a with the words, or -r -F for a file. */
+  const value = (v: ValueCompletion): string => {
+    switch (v.kind) {
+      case 'words': return `-x -a ${quote(words(v.words))}`;
+      case 'ids': return `-x -a ${quote(`(${idsOf(v.lists)})`)}`;
+      case 'list': return `-x -a ${quote(`(__crisis_list ${words(v.words)})`)}`;
+      case 'files': return '-r -F';
+      case 'free': return '-x';
     }
-    return [...parts, `-d ${quote(o.description)}`].join(' ');
   };
+  const option = (condition: string, o: CompletedOption) =>
+    [`complete -c crisis -n ${quote(condition)} -l ${o.flag.replace(/^--/, '')}`, ...(o.value ? [value(o.value)] : []), `-d ${quote(o.description)}`].join(' ');
   const lines = [
     '# crisis completion for fish. Load it with',
     '#   crisis completion fish | source',
     '# or save it as ~/.config/fish/completions/crisis.fish.',
-    '# Actor ids come from `crisis actors` each time they are completed.',
+    `# ${IDS_NOTE}`,
     '',
     'function __crisis_list --description "complete the item after the last comma"',
     '    set -l prefix (string match -r -- \'^.*,\' (commandline -ct))',
@@ -202,7 +205,7 @@ function fishScript(spec: CompletionSpec): string {
   for (const command of spec.commands) {
     const condition = `__fish_seen_subcommand_from ${command.name}`;
     lines.push(...command.options.map((o) => option(condition, o)));
-    if (command.argument) lines.push(`complete -c crisis -n ${quote(condition)} -a ${quote(words(command.argument))}`);
+    if (command.argument) lines.push(`complete -c crisis -n ${quote(condition)} ${value(command.argument)}`);
   }
   return `${lines.join('\n')}\n`;
 }
