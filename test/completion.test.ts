@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureDatabase, ROOT, runCli } from './helpers.js';
+import { fixtureDatabase, ROOT, runCli, tempDir } from './helpers.js';
 
 let bashScript: string;
 let db: string;
@@ -86,7 +87,10 @@ describe('crisis completion', () => {
   for (const shell of ['zsh', 'fish']) {
     it.skipIf(!installed(shell))(`writes a ${shell} script its shell can parse`, async () => {
       const { stdout } = await runCli(['completion', shell]);
-      const parse = spawnSync(shell, ['-n'], { input: stdout, encoding: 'utf8' });
+      // From a file: fish cannot read a script from the socket Node gives a child as its stdin.
+      const script = join(tempDir(), `crisis.${shell}`);
+      writeFileSync(script, stdout);
+      const parse = spawnSync(shell, ['-n', script], { encoding: 'utf8' });
       expect(parse.stderr).toBe('');
       expect(parse.status).toBe(0);
     });
