@@ -39,9 +39,13 @@ export interface CompletionSpec {
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-/** A shell command printing the ids each of the crisis commands `lists` prints, one a line, header dropped. */
-const idsOf = (lists: readonly string[]) => lists.map((list) => `crisis ${list} --format tsv --fields id 2>/dev/null | tail -n +2`).join('; ');
-const IDS_NOTE = 'Actor and record ids come from crisis itself each time they are completed.';
+/**
+ * A bash or zsh command printing the ids each of the crisis commands `lists` prints, one a line, header dropped,
+ * from the database a `--db` on the line names (findCommand sets $db), else crisis's own.
+ */
+const idsOf = (lists: readonly string[]) =>
+  lists.map((list) => `crisis \${db:+--db "$db"} ${list} --format tsv --fields id 2>/dev/null | tail -n +2`).join('; ');
+const IDS_NOTE = "Actor and record ids come from crisis itself each time they are completed, from the line's --db if it has one.";
 
 export function completionScript(shell: Shell, spec: CompletionSpec): string {
   return { bash: bashScript, zsh: zshScript, fish: fishScript }[shell](spec);
@@ -68,14 +72,15 @@ function commandArms(spec: CompletionSpec, body: (command: CompletedCommand) => 
 }
 
 /**
- * Shell lines setting cur, prev and command (the first word that is not an option nor --db's path) from a
- * words array whose first word after `crisis` is at `first` and whose cursor word is at index `cursor`.
+ * Shell lines setting cur, prev, command (the first word that is not an option nor --db's path) and db (that
+ * path) from a words array whose first word after `crisis` is at `first` and whose cursor word is at `cursor`.
  */
 function findCommand(array: string, first: number, cursor: string): string {
-  return `  local cur=\${${array}[${cursor}]} prev=\${${array}[${cursor}-1]} command= i
+  return `  local cur=\${${array}[${cursor}]} prev=\${${array}[${cursor}-1]} command= db= i
   for ((i = ${first}; i < ${cursor}; i++)); do
     case \${${array}[i]} in
-      --db) ((i++)) ;;
+      --db) ((i++)); db=\${${array}[i]} ;;
+      --db=*) db=\${${array}[i]#--db=} ;;
       -*) ;;
       *) command=\${${array}[i]}; break ;;
     esac
@@ -177,7 +182,7 @@ function fishScript(spec: CompletionSpec): string {
   const value = (v: ValueCompletion): string => {
     switch (v.kind) {
       case 'words': return `-x -a ${quote(words(v.words))}`;
-      case 'ids': return `-x -a ${quote(`(${idsOf(v.lists)})`)}`;
+      case 'ids': return `-x -a ${quote(`(__crisis_ids ${words(v.lists)})`)}`;
       case 'list': return `-x -a ${quote(`(__crisis_list ${words(v.words)})`)}`;
       case 'files': return '-r -F';
       case 'free': return '-x';
@@ -190,6 +195,23 @@ function fishScript(spec: CompletionSpec): string {
     '#   crisis completion fish | source',
     '# or save it as ~/.config/fish/completions/crisis.fish.',
     `# ${IDS_NOTE}`,
+    '',
+    'function __crisis_ids --description "the ids crisis lists print, from the line\'s --db if it has one"',
+    '    set -l words (commandline -opc)',
+    '    set -l db',
+    '    for i in (seq (count $words))',
+    '        switch $words[$i]',
+    '            case --db',
+    '                set -l next (math $i + 1)',
+    '                test $next -le (count $words); and set db --db $words[$next]',
+    "            case '--db=*'",
+    "                set db --db (string replace -- --db= '' $words[$i])",
+    '        end',
+    '    end',
+    '    for list in $argv',
+    '        crisis $db $list --format tsv --fields id 2>/dev/null | tail -n +2',
+    '    end',
+    'end',
     '',
     'function __crisis_list --description "complete the item after the last comma"',
     '    set -l prefix (string match -r -- \'^.*,\' (commandline -ct))',
