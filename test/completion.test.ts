@@ -102,7 +102,7 @@ describe('crisis completion', () => {
     }
   });
 
-  // Skipped, not passed, where the shell is missing (CI has only bash); the content test above still runs.
+  // Skipped, not passed, where the shell is missing (.ci/run installs both); the content test above still runs.
   for (const shell of ['zsh', 'fish']) {
     it.skipIf(!installed(shell))(`writes a ${shell} script its shell can parse`, async () => {
       const { stdout } = await runCli(['completion', shell]);
