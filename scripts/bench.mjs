@@ -17,11 +17,22 @@ const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 
 if (!existsSync(join(root, 'dist', 'bin', 'crisis.cjs.cache'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
+/** dist/build/synthetic.js and every module of crisis's it imports, directly or not: the code that writes the database. */
+function writerFiles() {
+  const files = new Set();
+  const visit = (file) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/\bfrom\s+'(\.{1,2}\/[^']+)'/g)) visit(join(dirname(file), specifier));
+  };
+  visit(join(root, 'dist', 'build', 'synthetic.js'));
+  return [...files].sort();
+}
+
 /** The synthetic database, named by a digest of the code that writes it, so a change makes a new one. */
 function syntheticDatabase() {
-  const writers = ['dist/build/synthetic.js', 'dist/build/records.js', 'dist/db/schema.js', 'dist/build/search-index.js', 'dist/build/record-json.js', 'dist/queries/fragments.js', 'dist/queries/events.js'];
   const digest = createHash('sha256');
-  for (const file of writers) digest.update(readFileSync(join(root, file)));
+  for (const file of writerFiles()) digest.update(readFileSync(file));
   const path = join(root, 'bench-data', `events-${events}-${digest.digest('hex').slice(0, 8)}.db`);
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true });
