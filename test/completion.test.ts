@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureDatabase, ROOT, runCli, tempDir } from './helpers.js';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
  * What bash offers for a command line ending at the cursor (`|` marks it), with `crisis` on the PATH as the
  * built binary reading the fixture database. COMP_WORDBREAKS is bash's default, colon included.
  */
-function bashCompletes(line: string, { fixture = true } = {}): string[] {
+function bashCompletes(line: string, { fixture = true, home = process.env.HOME } = {}): string[] {
   const words = line.replace(/\|$/, '').split(' ');
   const script = `${bashScript}
 crisis() { node ${JSON.stringify(join(ROOT, 'bin', 'crisis.js'))} ${fixture ? `--db ${JSON.stringify(db)}` : ''} "$@"; }
@@ -25,7 +25,7 @@ COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')})
 COMP_CWORD=${words.length - 1}
 _crisis
 printf '%s\\n' "\${COMPREPLY[@]}"`;
-  const result = spawnSync('bash', ['--norc', '-c', script], { encoding: 'utf8' });
+  const result = spawnSync('bash', ['--norc', '-c', script], { encoding: 'utf8', env: { ...process.env, HOME: home } });
   expect(result.stderr).toBe('');
   return result.stdout.split('\n').filter(Boolean);
 }
@@ -77,17 +77,26 @@ describe('crisis completion', () => {
     expect(bashCompletes(`crisis --db ${db} show lavrov-c|`, { fixture: false })).toEqual(['lavrov-cites-simla']);
     expect(bashCompletes(`crisis --db=${db} chain india-su|`, { fixture: false })).toEqual(['india-suspends-treaty']);
     expect(bashCompletes('crisis show lavrov-c|', { fixture: false })).toEqual([]);
+    // A path the shell has not expanded yet: ~ is the home folder, as it will be when the line runs.
+    const home = { fixture: false, home: dirname(db) };
+    expect(bashCompletes(`crisis --db ~/${basename(db)} show lavrov-c|`, home)).toEqual(['lavrov-cites-simla']);
+    expect(bashCompletes(`crisis --db=~/${basename(db)} show lavrov-c|`, home)).toEqual(['lavrov-cites-simla']);
   });
 
   it.skipIf(!installed('fish'))('fish completes record ids from the line\'s --db', async () => {
     const script = join(tempDir(), 'crisis.fish');
     writeFileSync(script, (await runCli(['completion', 'fish'])).stdout);
     const complete = (line: string) =>
-      spawnSync('fish', ['--no-config', '-c', `source ${script}; function crisis; node ${join(ROOT, 'bin', 'crisis.js')} $argv; end; complete -C '${line}'`], { encoding: 'utf8' });
+      spawnSync('fish', ['--no-config', '-c', `source ${script}; function crisis; node ${join(ROOT, 'bin', 'crisis.js')} $argv; end; complete -C '${line}'`], {
+        encoding: 'utf8',
+        env: { ...process.env, HOME: dirname(db) },
+      });
     const result = complete(`crisis --db ${db} show lavrov-c`);
     expect(result.stderr).toBe('');
     expect(result.stdout.split('\n').filter(Boolean)).toEqual(['lavrov-cites-simla']);
     expect(complete(`crisis --db=${db} chain india-su`).stdout.split('\n').filter(Boolean)).toEqual(['india-suspends-treaty']);
+    expect(complete(`crisis --db ~/${basename(db)} show lavrov-c`).stdout.split('\n').filter(Boolean)).toEqual(['lavrov-cites-simla']);
+    expect(complete(`crisis --db=~/${basename(db)} show lavrov-c`).stdout.split('\n').filter(Boolean)).toEqual(['lavrov-cites-simla']);
   });
 
   it.each([

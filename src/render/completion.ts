@@ -73,14 +73,15 @@ function commandArms(spec: CompletionSpec, body: (command: CompletedCommand) => 
 
 /**
  * Shell lines setting cur, prev, command (the first word that is not an option nor --db's path) and db (that
- * path) from a words array whose first word after `crisis` is at `first` and whose cursor word is at `cursor`.
+ * path, a leading ~ made $HOME as the shell would have) from a words array whose first word after `crisis` is
+ * at `first` and whose cursor word is at `cursor`.
  */
 function findCommand(array: string, first: number, cursor: string): string {
   return `  local cur=\${${array}[${cursor}]} prev=\${${array}[${cursor}-1]} command= db= i
   for ((i = ${first}; i < ${cursor}; i++)); do
     case \${${array}[i]} in
-      --db) ((i++)); db=\${${array}[i]} ;;
-      --db=*) db=\${${array}[i]#--db=} ;;
+      --db) ((i++)); db=\${${array}[i]/#\\~/$HOME} ;;
+      --db=*) db=\${${array}[i]#--db=}; db=\${db/#\\~/$HOME} ;;
       -*) ;;
       *) command=\${${array}[i]}; break ;;
     esac
@@ -203,9 +204,9 @@ function fishScript(spec: CompletionSpec): string {
     '        switch $words[$i]',
     '            case --db',
     '                set -l next (math $i + 1)',
-    '                test $next -le (count $words); and set db --db $words[$next]',
+    '                test $next -le (count $words); and set db --db (string replace -r -- \'^~\' $HOME $words[$next])',
     "            case '--db=*'",
-    "                set db --db (string replace -- --db= '' $words[$i])",
+    "                set db --db (string replace -r -- '^~' $HOME (string replace -- --db= '' $words[$i]))",
     '        end',
     '    end',
     '    for list in $argv',
