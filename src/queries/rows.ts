@@ -38,19 +38,14 @@ export function storedLookup<T, Filters>(
   params: (filters: Filters) => object,
 ) {
   const select = (db: Db) => db.prepare(`SELECT (SELECT j.json FROM record_json j WHERE j.id = ${alias}.id), ${alias}.id ${matching}`).raw();
-  const jsonOf = (db: Db) => {
+  const stream = <Out>(db: Db, filters: Filters, out: (json: string) => Out): Iterable<Out> => {
     let build: Statement | undefined;
-    return ([json, id]: [string | null, string]) =>
-      json ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(fields)} FROM ${table} ${alias} WHERE ${alias}.id = ?`).pluck()).get(id) as string);
+    const json = ([stored, id]: [string | null, string]) =>
+      stored ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(fields)} FROM ${table} ${alias} WHERE ${alias}.id = ?`).pluck()).get(id) as string);
+    return streamRows(select(db), params(filters), (row: [string | null, string]) => out(json(row)));
   };
   return {
-    rows: (db: Db, filters: Filters): Iterable<T> => {
-      const json = jsonOf(db);
-      return streamRows(select(db), params(filters), (row: [string | null, string]) => JSON.parse(json(row)) as T);
-    },
-    jsonLines: (db: Db, filters: Filters): Iterable<string> => {
-      const json = jsonOf(db);
-      return streamRows(select(db), params(filters), (row: [string | null, string]) => `${json(row)}\n`);
-    },
+    rows: (db: Db, filters: Filters): Iterable<T> => stream(db, filters, (json) => JSON.parse(json) as T),
+    jsonLines: (db: Db, filters: Filters): Iterable<string> => stream(db, filters, (json) => `${json}\n`),
   };
 }
