@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
-import { hasLetterOrDigit } from '../text.js';
 import { MATCH_END, MATCH_START, type SearchHit } from '../records.js';
+import { hasLetterOrDigit } from '../text.js';
 import { involves, withinDates } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 import { streamRows } from './rows.js';
