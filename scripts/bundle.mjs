@@ -4,7 +4,7 @@
 // ES module loader to start. Modules imported with `await import()` stay lazy: they run only when a
 // command needs them (chalk on a terminal, cli-table3 for a table, csv-stringify for CSV).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,17 +130,23 @@ const WARM_UP = [
   ['events', '--actor', 'narnia'],
 ];
 
-/** Runs the warm-up commands through the bundle, discarding their output, and saves V8's compiled code. */
+/**
+ * Runs the warm-up commands through the bundle, discarding their output, and saves V8's compiled code: the
+ * functions they compiled (V8 compiles most functions lazily, on first call) are in the cache as well as
+ * the top level. The bundle is loaded as bin/crisis.js loads it, without the cache it is about to replace.
+ */
 export async function writeCache() {
   const require = createRequire(import.meta.url);
-  const { writeCodeCache } = require(join(root, 'dist', 'cli', 'load-bundle.cjs'));
+  const { CACHE, loadBundle } = require(join(root, 'bin', 'crisis.js'));
+  const { exports: { main }, script } = loadBundle({ useCache: false });
   const discard = { write: () => true };
-  return writeCodeCache(async (main) => {
-    for (const argv of WARM_UP) {
-      const tty = argv.includes('table');
-      await main(argv, { stdout: discard, stderr: discard, stdoutIsTTY: tty, columns: 100, env: tty ? { FORCE_COLOR: '1' } : {} });
-    }
-  });
+  for (const argv of WARM_UP) {
+    const tty = argv.includes('table');
+    await main(argv, { stdout: discard, stderr: discard, stdoutIsTTY: tty, columns: 100, env: tty ? { FORCE_COLOR: '1' } : {} });
+  }
+  const data = script.createCachedData();
+  writeFileSync(CACHE, data);
+  return data.length;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -40,7 +40,7 @@ describe('the fast paths agree with the slow ones', () => {
 
 describe('the binary', () => {
   it('wraps the bundle as Node wraps a CommonJS module', () => {
-    const { wrapAsModule } = createRequire(import.meta.url)('../dist/cli/load-bundle.cjs') as { wrapAsModule: (source: string) => string };
+    const { wrapAsModule } = createRequire(import.meta.url)('../bin/crisis.js') as { wrapAsModule: (source: string) => string };
     expect(wrapAsModule('module.exports = 1;')).toBe(Module.wrap('module.exports = 1;'));
   });
 
@@ -51,7 +51,7 @@ describe('the binary', () => {
       const created = [];
       const original = Script;
       require('node:vm').Script = class extends original { constructor(...args) { super(...args); created.push(this); } };
-      const { loadBundle } = require('./dist/cli/load-bundle.cjs');
+      const { loadBundle } = require('./bin/crisis.js');
       loadBundle();
       console.log(JSON.stringify(created.map((s) => ({ rejected: s.cachedDataRejected }))));`;
     const result = spawnSync(process.execPath, ['-e', check], { cwd: ROOT, encoding: 'utf8' });
@@ -62,19 +62,19 @@ describe('the binary', () => {
   it('starts from CommonJS and one file, never the ES module loader, and opens SQLite\'s addon where npm put it', () => {
     expect(JSON.parse(readFileSync(join(ROOT, 'bin', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
     const result = spawnSync(process.execPath, ['-e', `
-      process.argv = [process.argv[0], 'crisis', 'events', '--actor', 'russia', '--json'];
+      process.argv = [process.argv[0], require('node:path').resolve('bin/crisis.js'), 'events', '--actor', 'russia', '--json'];
       const opened = [];
       const dlopen = process.dlopen;
       process.dlopen = (module, file, ...flags) => { opened.push(file.replace(process.cwd(), '.')); return dlopen(module, file, ...flags); };
-      require('./bin/crisis.js');
+      require('node:module').runMain();
       process.on('exit', () => {
         const loaded = Object.keys(require.cache).map((path) => path.replace(process.cwd(), '.'));
         require('node:fs').writeSync(2, JSON.stringify({ loaded, opened }));
       });`], { cwd: ROOT, encoding: 'utf8' });
     // The bundle itself is compiled from its cache, not required, and the addon is opened by its path, not
-    // found by require: only the loader is a module besides the binary.
+    // found by require: the binary, which loads the bundle itself, is the only module.
     expect(JSON.parse(result.stderr)).toEqual({
-      loaded: ['./bin/crisis.js', './dist/cli/load-bundle.cjs'],
+      loaded: ['./bin/crisis.js'],
       opened: ['./node_modules/better-sqlite3/build/Release/better_sqlite3.node'],
     });
     expect(JSON.parse(result.stdout).length).toBeGreaterThan(0);
