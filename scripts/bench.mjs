@@ -15,7 +15,7 @@ const bin = join(root, 'bin', 'crisis.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 
-if (!existsSync(join(root, 'dist', 'bin', 'crisis.cjs.cache'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'dist', 'bin', 'crisis.cjs.terminal.cache'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
 /** dist/build/synthetic.js and every module of crisis's it imports, directly or not: the code that writes the database. */
 function writerFiles() {

@@ -118,39 +118,55 @@ export async function bundle() {
   });
 }
 
-/** The commands whose code the cache holds compiled: the lookups people type most, in each output. */
-const WARM_UP = [
-  ['events', '--actor', 'russia', '--json'],
-  ['events', '--actor', 'russia', '--format', 'table'],
-  ['statements', '--actor', 'putin', '--since', '2025-05'],
-  ['measures', '--by', 'pakistan', '--format', 'jsonl'],
-  ['timeline', '--limit', '5', '--format', 'csv'],
-  ['search', 'Simla', '--format', 'table'],
-  ['show', 'pahalgam-attack'],
-  ['events', '--actor', 'narnia'],
-];
+/**
+ * The commands whose code the caches hold compiled: the lookups people type most, in each output, and a
+ * mistyped actor. The terminal's cache holds the pipe's commands too, as `--json` on a terminal is common.
+ */
+const WARM_UP = {
+  pipe: [
+    ['events', '--actor', 'russia', '--json'],
+    ['statements', '--actor', 'putin', '--since', '2025-05'],
+    ['measures', '--by', 'pakistan', '--format', 'jsonl'],
+    ['timeline', '--limit', '5', '--format', 'csv'],
+    ['search', 'Simla', '--json'],
+    ['show', 'pahalgam-attack'],
+    ['events', '--actor', 'narnia'],
+  ],
+  terminal: [
+    ['events', '--actor', 'russia'],
+    ['search', 'Simla'],
+    ['show', 'pahalgam-attack'],
+    ['events', '--actor', 'narnia'],
+  ],
+};
 
 /**
  * Runs the warm-up commands through the bundle, discarding their output, and saves V8's compiled code: the
- * functions they compiled (V8 compiles most functions lazily, on first call) are in the cache as well as
- * the top level. The bundle is loaded as bin/crisis.js loads it, without the cache it is about to replace.
+ * functions they compiled (V8 compiles most functions lazily, on first call) are in each cache as well as
+ * the top level. The bundle is loaded as bin/crisis.js loads it, without the caches it is about to replace.
+ * Returns each cache's size in bytes.
  */
-export async function writeCache() {
+export async function writeCaches() {
   const require = createRequire(import.meta.url);
-  const { CACHE, loadBundle } = require(join(root, 'bin', 'crisis.js'));
-  const { exports: { main }, script } = loadBundle({ useCache: false });
+  const { CACHES, loadBundle } = require(join(root, 'bin', 'crisis.js'));
+  const { exports: { main }, script } = loadBundle(undefined);
   const discard = { write: () => true };
-  for (const argv of WARM_UP) {
-    const tty = argv.includes('table');
-    await main(argv, { stdout: discard, stderr: discard, stdoutIsTTY: tty, columns: 100, env: tty ? { FORCE_COLOR: '1' } : {} });
+  const sizes = {};
+  for (const output of ['pipe', 'terminal']) {
+    const terminal = output === 'terminal';
+    for (const argv of WARM_UP[output]) {
+      await main(argv, { stdout: discard, stderr: discard, stdoutIsTTY: terminal, columns: 100, env: terminal ? { FORCE_COLOR: '1' } : {} });
+    }
+    const data = script.createCachedData();
+    writeFileSync(CACHES[output], data);
+    sizes[output] = data.length;
   }
-  const data = script.createCachedData();
-  writeFileSync(CACHE, data);
-  return data.length;
+  return sizes;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await bundle();
-  const bytes = await writeCache();
-  process.stderr.write(`bundled ${relative(process.cwd(), BUNDLE)} with ${Math.round(bytes / 1024)} kB of compiled code\n`);
+  const sizes = await writeCaches();
+  const kB = (bytes) => `${Math.round(bytes / 1024)} kB`;
+  process.stderr.write(`bundled ${relative(process.cwd(), BUNDLE)} with ${kB(sizes.pipe)} of compiled code for a pipe, ${kB(sizes.terminal)} for a terminal\n`);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -45,18 +45,46 @@ describe('the binary', () => {
   });
 
 
-  it('runs the bundle, which V8 compiles from the code cache the build saved', () => {
+  it('runs the bundle, which V8 compiles from either code cache the build saved', () => {
     const check = `
       const { Script } = require('node:vm');
       const created = [];
       const original = Script;
       require('node:vm').Script = class extends original { constructor(...args) { super(...args); created.push(this); } };
-      const { loadBundle } = require('./bin/crisis.js');
-      loadBundle();
+      const { CACHES, loadBundle } = require('./bin/crisis.js');
+      loadBundle(CACHES[process.argv[1]]);
       console.log(JSON.stringify(created.map((s) => ({ rejected: s.cachedDataRejected }))));`;
-    const result = spawnSync(process.execPath, ['-e', check], { cwd: ROOT, encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual([{ rejected: false }]);
+    for (const output of ['pipe', 'terminal']) {
+      const result = spawnSync(process.execPath, ['-e', check, output], { cwd: ROOT, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout), output).toEqual([{ rejected: false }]);
+    }
+  });
+
+  /** The files under dist/ a whole run of the binary reads, with stdout a pipe or, under `script`, a terminal. */
+  function filesRead(terminal: boolean): string[] {
+    const hook = join(tempDir(), 'hook.cjs');
+    writeFileSync(hook, `
+      const fs = require('node:fs');
+      const read = fs.readFileSync;
+      fs.readFileSync = (file, ...rest) => {
+        if (String(file).includes('dist')) fs.appendFileSync(${JSON.stringify(`${hook}.log`)}, String(file).replace(${JSON.stringify(ROOT)}, '.') + '\\n');
+        return read(file, ...rest);
+      };`);
+    const command = [process.execPath, '-r', hook, join(ROOT, 'bin', 'crisis.js'), 'events', '--actor', 'russia'];
+    const result = terminal
+      ? spawnSync('script', ['-qec', command.map((arg) => `'${arg}'`).join(' '), '/dev/null'], { encoding: 'utf8' })
+      : spawnSync(command[0], command.slice(1), { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    return readFileSync(`${hook}.log`, 'utf8').trim().split('\n');
+  }
+
+  it('compiles from the cache without the table\'s code when stdout is a pipe', () => {
+    expect(filesRead(false)).toEqual(['./dist/bin/crisis.cjs', './dist/bin/crisis.cjs.pipe.cache']);
+  });
+
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('compiles from the cache with everything on a terminal', () => {
+    expect(filesRead(true)).toEqual(['./dist/bin/crisis.cjs', './dist/bin/crisis.cjs.terminal.cache']);
   });
 
   it('starts from CommonJS and one file, never the ES module loader, and opens SQLite\'s addon where npm put it', () => {
