@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDatabase } from '../src/build/build.js';
 import { inputDigest } from '../src/build/digest.js';
+import { writeSyntheticDatabase } from '../src/build/synthetic.js';
 import { BUNDLED_DB, DATA_DIR, FIXTURE_DATA, buildFixture, tempDir } from './helpers.js';
 
 describe('the database build', () => {
@@ -29,6 +30,26 @@ describe('the database build', () => {
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM involvements WHERE actor_id = 'russia'").all() as { detail: string }[];
     expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING (COVERING )?INDEX involvements_by_actor/);
     db.close();
+  });
+});
+
+describe('the file a build writes', () => {
+  it("keeps each table's and index's pages together, in order, so a query reading many rows of one reads them from one stretch", () => {
+    const dir = tempDir();
+    const out = join(dir, 'synthetic.db');
+    writeSyntheticDatabase({ events: 5_000, out });
+    expect(readdirSync(dir)).toEqual(['synthetic.db']);
+    const db = new Database(out, { readonly: true });
+    const pages = db.prepare('SELECT name, pageno FROM dbstat ORDER BY name, pageno').all() as { name: string; pageno: number }[];
+    db.close();
+    // Runs of consecutive pages: a table's first page, made when the schema is, stands apart from the rest.
+    const runs = new Map<string, number>();
+    pages.forEach(({ name, pageno }, i) => {
+      const previous = pages[i - 1];
+      if (previous?.name !== name || previous.pageno + 1 !== pageno) runs.set(name, (runs.get(name) ?? 0) + 1);
+    });
+    expect(runs.get('search_index_docsize')).toBeDefined();
+    expect([...runs].filter(([, count]) => count > 3)).toEqual([]);
   });
 });
 

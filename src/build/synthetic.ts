@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { parseDate } from '../dates.js';
-import { GATHER_STATISTICS, PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
+import { PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
 import { foldName } from '../text.js';
+import { finishDatabase } from './finish.js';
 import { writeRecordJson } from './record-json.js';
 import { recordsInIdOrder } from './records.js';
 import { writeSearchIndex } from './search-index.js';
@@ -66,7 +67,7 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
   const temporary = `${out}.tmp-${process.pid}`;
   rmSync(temporary, { force: true });
   const db = new Database(temporary);
-  // Nothing here needs to survive a crash: the file is renamed into place only when complete.
+  // Nothing here needs to survive a crash: the file is copied into place only when complete.
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   // Every row refers to records, which are written last (src/build/records.ts), and a million deferred references
@@ -166,8 +167,6 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
     writeRecordJson(db);
     writeSearchIndex(db);
   })();
-  db.exec(GATHER_STATISTICS);
-  db.close();
-  renameSync(temporary, out);
+  finishDatabase(db, temporary, out);
   return { actors: KINDS.length * ACTORS_PER_KIND, events };
 }

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { parseDate } from '../dates.js';
-import { GATHER_STATISTICS, PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
+import { PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
+import { finishDatabase } from './finish.js';
 import { foldName } from '../text.js';
 import type { Dataset } from './load.js';
 import { writeRecordJson } from './record-json.js';
@@ -22,19 +23,12 @@ export function writeDatabase(dataset: Dataset, out: string, digest: string): vo
     db.pragma(`page_size = ${PAGE_SIZE}`);
     db.exec(SCHEMA);
     db.transaction(() => insertAll(db, dataset, digest))();
-    db.exec(GATHER_STATISTICS);
   } catch (error) {
     db.close();
     rmSync(temporary, { force: true });
     throw error;
   }
-  db.close();
-  try {
-    renameSync(temporary, out);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  finishDatabase(db, temporary, out);
 }
 
 function insertAll(db: Database.Database, dataset: Dataset, digest: string): void {
