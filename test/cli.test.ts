@@ -124,6 +124,13 @@ describe('formats', () => {
     });
   });
 
+  it('--json prints the bytes JSON.stringify(records, null, 2) would, though it writes a record at a time', async () => {
+    for (const argv of [['measures', '--json'], ['measures', '--json', '--limit', '1'], ['measures', '--json', '--fields', 'id,by']]) {
+      const { stdout } = await run(argv);
+      expect(stdout, argv.join(' ')).toBe(`${JSON.stringify(JSON.parse(stdout), null, 2)}\n`);
+    }
+  });
+
   it('--json prints [] when nothing matches, and exits 0', async () => {
     const result = await run(['events', '--actor', 'pakistan', '--type', 'attack', '--json']);
     expect(result).toEqual({ code: 0, stdout: '[]\n', stderr: '' });

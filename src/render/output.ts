@@ -88,7 +88,8 @@ export async function writeRecords(out: Output, records: Iterable<object>, view:
       let held: string | undefined;
       for (const row of rows) {
         const wait = batch.write(held === undefined ? '[\n' : `${held},\n`);
-        held = `  ${JSON.stringify(pick(row, fields), null, 2).replace(/\n/g, '\n  ')}`;
+        // Stringified inside an array, a record comes out indented as the array's element, as the whole would.
+        held = JSON.stringify([pick(row, fields)], null, 2).slice('[\n'.length, -'\n]'.length);
         if (wait) await wait;
       }
       batch.write(held === undefined ? '[]\n' : `${held}\n]\n`);
@@ -170,5 +171,7 @@ function withoutMatchMarks(rows: Iterable<Record<string, unknown>>, marked: read
 }
 
 function pick(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
+  const picked: Record<string, unknown> = {};
+  for (const field of fields) picked[field] = row[field] ?? null;
+  return picked;
 }
