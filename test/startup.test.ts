@@ -4,9 +4,11 @@ import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { createContext } from '../src/cli/context.js';
+import { buildProgram } from '../src/cli/program.js';
 import { textWidth } from '../src/render/text-width.js';
 import { foldName, hasLetterOrDigit } from '../src/text.js';
-import { ROOT, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
 
 /** What start-up speed rests on, checked for what it does rather than how long it takes. */
 describe('the fast paths agree with the slow ones', () => {
@@ -35,6 +37,36 @@ describe('the fast paths agree with the slow ones', () => {
       expect(textWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
     }
     for (const text of ['印度', '👍 ok', 'e\u0301', '\u203c', 'a\u0007b']) expect(textWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
+  });
+});
+
+describe('setting up only the commands a line needs', () => {
+  const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdoutIsTTY: false, env: {} };
+  const setUp = async (argv: string[]) =>
+    (await buildProgram(io, createContext(io, () => ({ color: false })), argv)).commands.map((command) => command.name());
+  const every = ['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'timeline', 'chain', 'graph', 'search', 'schema', 'completion', 'show', 'validate', 'build'];
+
+  it.each([
+    [['events', '--actor', 'russia'], ['events']],
+    [['--no-color', '--db', 'x.db', 'search', 'water'], ['search']],
+    [['--db=x.db', 'show', 'russia', '--help'], ['show']],
+    [['--version'], []],
+    [['-V', 'events'], []],
+    [['--help'], every],
+    [['--', 'events'], every],
+    [[], every],
+    [['evnts'], every],
+    [['completion', 'bash'], every],
+  ])('%j sets up %j', async (argv, commands) => {
+    expect(await setUp(argv)).toEqual(commands);
+  });
+
+  it('prints the version, and help for a command, with only what they set up', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(await runCli(['-V', 'events'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    const help = await runCli(['show', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: crisis show/);
   });
 });
 

@@ -29,24 +29,26 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 };
 
 /**
- * The command a command line runs: its first word after the program's own options (`crisis --db x.db events`),
- * or none when help or the version is asked for first, which need every command to list.
+ * The commands a command line needs set up. A lookup needs only its own: the first word after the program's
+ * own options (`crisis --db x.db events`). Help asked for first, an unknown word (for its suggestion) and
+ * completion need every command to list; the version asked for first needs none.
  */
-function commandNamed(argv: string[]): string | undefined {
+function commandsNeeded(argv: string[]): string[] {
+  const every = Object.keys(COMMANDS);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (['-h', '--help', '-V', '--version', '--'].includes(arg)) return undefined;
+    if (arg === '-V' || arg === '--version') return [];
+    if (arg === '-h' || arg === '--help' || arg === '--') return every;
     if (arg === '--db') i++;
-    else if (!arg.startsWith('-')) return arg;
+    else if (!arg.startsWith('-')) return arg !== 'completion' && Object.hasOwn(COMMANDS, arg) ? [arg] : every;
   }
-  return undefined;
+  return every;
 }
 
 /**
  * The whole command line: global options, every command, and help that goes to the injected streams.
- * Given the arguments, and they name a command (`crisis events ...`, `crisis --db x.db events ...`), only that
- * command is loaded and set up: declaring all the others' options costs a lookup more than the lookup itself.
- * `completion` reads every command, so it always gets them all.
+ * Given the arguments, only the commands they need are loaded and set up (commandsNeeded): declaring all
+ * the others' options costs a lookup more than the lookup itself.
  */
 export async function buildProgram(io: IOStreams, ctx: Context, argv: string[] = []): Promise<Command> {
   const program = new Command()
@@ -91,9 +93,7 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
 2 usage error, 3 show or chain of an id that does not exist.
 `);
 
-  const named = commandNamed(argv);
-  const only = named !== undefined && named !== 'completion' && Object.hasOwn(COMMANDS, named) ? named : undefined;
-  const registers = await Promise.all(Object.entries(COMMANDS).filter(([name]) => only === undefined || name === only).map(([, load]) => load()));
+  const registers = await Promise.all(commandsNeeded(argv).map((name) => COMMANDS[name]!()));
   for (const register of registers) register(program, ctx);
   return program;
 }
