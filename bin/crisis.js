@@ -14,10 +14,10 @@ const BUNDLE = join(__dirname, '..', 'dist', 'bin', 'crisis.cjs');
  * compiling the bundle would be the largest single cost of starting, and Node 20 has no
  * module.enableCompileCache. There are two, as V8 takes in all of a cache at every start: one for output
  * into a pipe or a file, without the table and colour code (a fifth smaller, about 0.5 ms less to start),
- * and one for a terminal, with everything. V8 checks a cache against its own version, its flags and the source's length; a cache
- * older than the bundle (an edited bundle) is not used either, as make would rebuild it. Hashing the bundle
- * would be surer, but node:crypto alone takes longer to load than the cache saves. A cache V8 rejects, or a
- * missing one, only costs the time it would have saved.
+ * and one for a terminal, with everything. V8 checks a cache against its own version, its flags and the
+ * source's length; a cache older than the bundle (an edited bundle) is not used either, as make would
+ * rebuild it. Hashing the bundle would be surer, but node:crypto alone takes longer to load than the cache
+ * saves. A cache V8 rejects, or a missing one, only costs the time it would have saved.
  */
 const CACHES = { pipe: `${BUNDLE}.pipe.cache`, terminal: `${BUNDLE}.terminal.cache` };
 
@@ -27,7 +27,10 @@ const CACHES = { pipe: `${BUNDLE}.pipe.cache`, terminal: `${BUNDLE}.terminal.cac
  */
 const wrapAsModule = (source) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 
-/** Runs the bundle, compiled from the code cache named if it can be; returns its exports (main, fdOutput) and its Script. */
+/**
+ * Runs the bundle, compiled from the code cache named if given and usable; returns its exports (main,
+ * fdOutput) and its Script.
+ */
 function loadBundle(cachePath) {
   const source = readFileSync(BUNDLE, 'utf8');
   const cache = cachePath ? statSync(cachePath, { throwIfNoEntry: false }) : undefined;

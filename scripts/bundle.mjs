@@ -149,7 +149,7 @@ const WARM_UP = {
 export async function writeCaches() {
   const require = createRequire(import.meta.url);
   const { CACHES, loadBundle } = require(join(root, 'bin', 'crisis.js'));
-  const { exports: { main }, script } = loadBundle(undefined);
+  const { exports: { main }, script } = loadBundle();
   const discard = { write: () => true };
   const sizes = {};
   for (const output of ['pipe', 'terminal']) {
