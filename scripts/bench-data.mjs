@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // npm run bench:data -- --events N --out FILE: a synthetic crisis database of N invented events, of the
-// real schema, for measuring speed at scale (see src/build/synthetic.ts). Needs npm run build first.
+// real schema, for measuring speed at scale (see src/compile/synthetic-database.ts). Needs npm run build first.
 import { parseArgs } from 'node:util';
-import { writeSyntheticDatabase } from '../dist/build/synthetic.js';
+import { writeSyntheticDatabase } from '../dist/compile/synthetic-database.js';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '100000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
 const events = Number(values.events);

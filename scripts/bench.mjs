@@ -17,7 +17,7 @@ const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 
 if (!existsSync(join(root, 'dist', 'bin', 'crisis.cjs.terminal.cache'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
-/** dist/build/synthetic.js and every module of crisis's it imports, directly or not: the code that writes the database. */
+/** dist/compile/synthetic-database.js and every module of crisis's it imports, directly or not: the code that writes the database. */
 function writerFiles() {
   const files = new Set();
   const visit = (file) => {
@@ -25,7 +25,7 @@ function writerFiles() {
     files.add(file);
     for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/\bfrom\s+'(\.{1,2}\/[^']+)'/g)) visit(join(dirname(file), specifier));
   };
-  visit(join(root, 'dist', 'build', 'synthetic.js'));
+  visit(join(root, 'dist', 'compile', 'synthetic-database.js'));
   return [...files].sort();
 }
 

@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../src/build/load.js';
-import { formatProblem } from '../src/build/problems.js';
+import { loadDataset } from '../src/compile/read-fact-files.js';
+import { formatProblem } from '../src/compile/problems.js';
 import { buildFixture, find, FIXTURE_DATA, tempDir } from './helpers.js';
 
 type Records = Record<string, unknown>[];

@@ -2,16 +2,16 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDatabase } from '../src/build/build.js';
-import { inputDigest } from '../src/build/digest.js';
-import { writeSyntheticDatabase } from '../src/build/synthetic.js';
+import { compileDatabase } from '../src/compile/compile.js';
+import { inputDigest } from '../src/compile/input-digest.js';
+import { writeSyntheticDatabase } from '../src/compile/synthetic-database.js';
 import { BUNDLED_DB, DATA_DIR, FIXTURE_DATA, buildFixture, tempDir } from './helpers.js';
 
 describe('the database build', () => {
   it('is deterministic: the same fact files give the same bytes', () => {
     const dir = tempDir();
-    buildDatabase(DATA_DIR, join(dir, 'a.db'));
-    buildDatabase(DATA_DIR, join(dir, 'b.db'));
+    compileDatabase(DATA_DIR, join(dir, 'a.db'));
+    compileDatabase(DATA_DIR, join(dir, 'b.db'));
     expect(readFileSync(join(dir, 'a.db')).equals(readFileSync(join(dir, 'b.db')))).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDatabase } from '../src/build/build.js';
+import { compileDatabase } from '../src/compile/compile.js';
 import { buildFixture, fileDigest, find, fixtureDatabase, fixtureFolder, runCli, tempDir, type RunOptions } from './helpers.js';
 
 let db: string;
@@ -274,7 +274,7 @@ describe('a record known only to the month', () => {
     find(records, 'putin-condemns-attack').date = '2025-05-31';
     writeFileSync(statements, stringify(records));
     monthEnd = join(dir, 'crisis.db');
-    buildDatabase(dir, monthEnd);
+    compileDatabase(dir, monthEnd);
   });
   const ids = async (argv: string[]) =>
     (JSON.parse((await runCli(['--db', monthEnd, ...argv, '--json'])).stdout) as { id: string }[]).map((row) => row.id);

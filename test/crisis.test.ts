@@ -2,13 +2,13 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../src/build/load.js';
+import { loadDataset } from '../src/compile/read-fact-files.js';
 import { findActors } from '../src/queries/actors.js';
 import { findAgreements } from '../src/queries/agreements.js';
 import { findEvents } from '../src/queries/events.js';
 import { findMeasures } from '../src/queries/measures.js';
 import { findStatements } from '../src/queries/statements.js';
-import type { EventRecord, MeasureRecord, StatementRecord } from '../src/records.js';
+import type { EventRecord, MeasureRecord, StatementRecord } from '../src/fields/types.js';
 import { foldWhitespace } from '../src/text.js';
 import { BUNDLED_DB, DATA_DIR, runCli } from './helpers.js';
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../src/build/load.js';
+import { loadDataset } from '../src/compile/read-fact-files.js';
 import { findAgreements } from '../src/queries/agreements.js';
 import { findEvents } from '../src/queries/events.js';
 import { findMeasures } from '../src/queries/measures.js';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../src/db/schema.js';
+import { SCHEMA_VERSION } from '../src/db/tables.js';
 import { asUnprivileged, fileDigest, fixtureDatabase, runBinary, runCli, tempDir, unprivilegedCanRunCrisis } from './helpers.js';
 
 let fixture: string;

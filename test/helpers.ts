@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { buildDatabase } from '../src/build/build.js';
-import { BuildFailed, formatProblem } from '../src/build/problems.js';
+import { compileDatabase } from '../src/compile/compile.js';
+import { BuildFailed, formatProblem } from '../src/compile/problems.js';
 import { main } from '../src/cli/main.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -116,7 +116,7 @@ export function buildFixture(change?: FixtureChange): { problems: string[]; db: 
   const dir = fixtureFolder(change);
   const db = join(dir, 'crisis.db');
   try {
-    buildDatabase(dir, db);
+    compileDatabase(dir, db);
     return { problems: [], db, dir };
   } catch (error) {
     if (error instanceof BuildFailed) return { problems: error.problems.map(formatProblem), db, dir };

@@ -8,7 +8,7 @@ import { BUNDLED_DB, fixtureDatabase, runCli, tempDir } from './helpers.js';
 
 /**
  * `--format jsonl` of every field, unsorted, passes through the JSON the build stored for each record
- * (src/build/record-json.ts); with --fields (as with --json, --sort and the other formats) each record is
+ * (src/compile/stored-json.ts); with --fields (as with --json, --sort and the other formats) each record is
  * parsed into an object, its fields picked and stringified. The two must never differ: for every record of
  * the bundled database, of each kind and under filters, the stored line must read as exactly what the
  * object path prints, values and key order alike.

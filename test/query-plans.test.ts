@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeSyntheticDatabase } from '../src/build/synthetic.js';
+import { writeSyntheticDatabase } from '../src/compile/synthetic-database.js';
 import type { Db } from '../src/db/open.js';
 import { findEvents } from '../src/queries/events.js';
 import { findLinks } from '../src/queries/links.js';

@@ -5,7 +5,7 @@ import { buildProgram } from '../src/cli/program.js';
 import { createContext } from '../src/cli/context.js';
 import { SHELLS } from '../src/render/completion.js';
 import { FORMATS } from '../src/render/output.js';
-import { SCHEMA_KINDS } from '../src/render/schema.js';
+import { SCHEMA_KINDS } from '../src/fields/json-schema.js';
 import { views } from '../src/render/views.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT_KINDS, recordSchema, SCHEMA_KINDS, type OutputKind } from '../src/render/schema.js';
+import { OUTPUT_KINDS, recordSchema, SCHEMA_KINDS, type OutputKind } from '../src/fields/json-schema.js';
 import { views } from '../src/render/views.js';
 import { BUNDLED_DB, fixtureDatabase, runCli } from './helpers.js';
 

@@ -261,7 +261,7 @@ describe('the npm package', () => {
     const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     expect(pack.status).toBe(0);
     const files = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/crisis.js', 'data/crisis.db', 'dist/build/load.js', 'dist/build/check.js', 'dist/commands/build.js']));
+    expect(files).toEqual(expect.arrayContaining(['bin/crisis.js', 'data/crisis.db', 'dist/compile/read-fact-files.js', 'dist/compile/rules.js', 'dist/commands/build.js']));
     expect(files.filter((file) => file.startsWith('test/') || file.startsWith('src/'))).toEqual([]);
     const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(dependencies)).toEqual(expect.arrayContaining(['yaml', 'zod']));

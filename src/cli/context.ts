@@ -9,7 +9,7 @@ export interface Context {
   /** Columns to fit tables and text to. */
   width(): number;
   /** The error to report for a failure: a damaged database becomes a DataError naming its file. */
-  explain(error: unknown): unknown;
+  blameDatabase(error: unknown): unknown;
   close(): void;
 }
 
@@ -25,7 +25,7 @@ export function createContext(io: IOStreams, globals: () => { db?: string; color
     db: () => (db ??= openDatabase(path())),
     color: () => colorEnabled(io, globals().color),
     width: () => outputWidth(io),
-    explain: (error) => (db ? blameDatabase(error, path()) : error),
+    blameDatabase: (error) => (db ? blameDatabase(error, path()) : error),
     close: () => db?.close(),
   };
 }

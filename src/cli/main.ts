@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { createContext } from './context.js';
-import { CrisisError, ExitCode, InterruptedError, visible } from './errors.js';
+import { CrisisError, ExitCode, InterruptedError, visible } from '../errors.js';
 import type { IOStreams } from './io.js';
 import { buildProgram } from './program.js';
 
@@ -30,7 +30,7 @@ export async function main(argv: string[], io: IOStreams): Promise<number> {
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof InterruptedError) return leaveTerminalTidy(io, ctx.color());
-    return report(ctx.explain(error), io);
+    return report(ctx.blameDatabase(error), io);
   } finally {
     ctx.close();
   }

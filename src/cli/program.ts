@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../paths.js';
 import type { Context } from './context.js';
-import { quoted, visible } from './errors.js';
+import { quoted, visible } from '../errors.js';
 import type { IOStreams } from './io.js';
 
 type Register = (program: Command, ctx: Context) => void;

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { findActors } from '../queries/actors.js';
 import { views } from '../render/views.js';
-import { writeList } from './list.js';
-import { addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toVocabulary, type RawOptions } from './options.js';
+import { writeList } from '../cli/list-command.js';
+import { addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { toActorIds, toVocabulary, type RawOptions } from '../options/parse.js';
 
 export function registerActors(program: Command, ctx: Context): void {
   const command = program

@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import { accessSync, constants, openSync, readSync, closeSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { DataError, UsageError, fileProblem, quotedPath } from '../cli/errors.js';
+import { DataError, UsageError, fileProblem, quotedPath } from '../errors.js';
 import { BUNDLED_DB } from '../db/open.js';
-import { describeCounts } from '../build/problems.js';
-import { checkFactFolder, problemLines, problemsIn, unreadableFacts } from './facts.js';
+import { BuildFailed, checkFactFolder, describeCounts, problemLines, problemsIn, unreadableFacts } from '../compile/problems.js';
 
 export function registerBuild(program: Command, ctx: Context): void {
   program
@@ -26,10 +25,10 @@ Problems are listed on stderr as crisis validate lists them, and the status is 1
       checkOutput(raw.out, raw.force === true);
       checkFactFolder(dir);
       // The build (and with it yaml and zod) loads only here, so other commands start no slower.
-      const [{ buildDatabase }, { BuildFailed }] = await Promise.all([import('../build/build.js'), import('../build/problems.js')]);
+      const { compileDatabase } = await import('../compile/compile.js');
       let counts: Record<string, number>;
       try {
-        ({ counts } = buildDatabase(dir, raw.out));
+        ({ counts } = compileDatabase(dir, raw.out));
       } catch (error) {
         if (error instanceof BuildFailed) {
           ctx.io.stderr.write(problemLines(dir, error.problems));

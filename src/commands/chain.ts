@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { UsageError, quoted } from '../cli/errors.js';
+import { UsageError, quoted } from '../errors.js';
 import { findChain } from '../queries/responses.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { renderChainText } from '../render/chain.js';
 import { loadPaint } from '../render/paint.js';
-import { addExamples, toLimit, toRecord, toTextOrJson } from './options.js';
+import { addExamples } from '../options/declare.js';
+import { toLimit, toRecord, toTextOrJson } from '../options/parse.js';
 
 export function registerChain(program: Command, ctx: Context): void {
   const command = program

@@ -1,15 +1,15 @@
 import type { Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
-import { quoted, UsageError } from '../cli/errors.js';
+import { quoted, UsageError } from '../errors.js';
 import { didYouMean } from '../cli/suggest.js';
 import { SEARCH_KINDS } from '../queries/search.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { completionScript, SHELLS, type CompletedOption, type CompletionSpec, type Shell, type ValueCompletion } from '../render/completion.js';
 import { GRAPH_FORMATS } from '../render/graph.js';
 import { FORMATS } from '../render/output.js';
-import { outputKindNamed, recordSchema, SCHEMA_KINDS } from '../render/schema.js';
+import { outputKindNamed, recordSchema, SCHEMA_KINDS } from '../fields/json-schema.js';
 import { views } from '../render/views.js';
-import { addExamples } from './options.js';
+import { addExamples } from '../options/declare.js';
 
 const ACTOR_OPTIONS = new Set(['--actor', '--by', '--against', '--country']);
 

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { eventJsonLines, eventRows, type EventFilters } from '../queries/events.js';
 import { views } from '../render/views.js';
-import { writeList } from './list.js';
-import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toDateRange, toVocabulary, type RawOptions } from './options.js';
+import { writeList } from '../cli/list-command.js';
+import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { toActorIds, toDateRange, toVocabulary, type RawOptions } from '../options/parse.js';
 
 export function registerEvents(program: Command, ctx: Context): void {
   const command = program

@@ -3,7 +3,8 @@ import type { Context } from '../cli/context.js';
 import { findResponseGraph } from '../queries/responses.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { GRAPH_FORMATS, renderGraph } from '../render/graph.js';
-import { addDateOptions, addExamples, collect, formatAsked, toActorIds, toChoice, toDateRange, type RawOptions } from './options.js';
+import { addDateOptions, addExamples, collect } from '../options/declare.js';
+import { formatAsked, toActorIds, toChoice, toDateRange, type RawOptions } from '../options/parse.js';
 
 export function registerGraph(program: Command, ctx: Context): void {
   const command = program

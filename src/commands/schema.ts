@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { quoted, UsageError } from '../cli/errors.js';
+import { quoted, UsageError } from '../errors.js';
 import { didYouMean } from '../cli/suggest.js';
-import { allOutputSchemas, SCHEMA_KINDS, schemaKindNamed, schemaOf } from '../render/schema.js';
-import { addExamples } from './options.js';
+import { allOutputSchemas, SCHEMA_KINDS, schemaKindNamed, schemaOf } from '../fields/json-schema.js';
+import { addExamples } from '../options/declare.js';
 
 export function registerSchema(program: Command, ctx: Context): void {
   const command = program

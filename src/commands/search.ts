@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { quoted, UsageError, visible } from '../cli/errors.js';
+import { quoted, UsageError, visible } from '../errors.js';
 import { MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, searchRecords, SEARCH_KINDS, searchTerms } from '../queries/search.js';
 import { views } from '../render/views.js';
-import { writeList } from './list.js';
-import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toChoice, toDateRange, type RawOptions } from './options.js';
+import { writeList } from '../cli/list-command.js';
+import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { toActorIds, toChoice, toDateRange, type RawOptions } from '../options/parse.js';
 
 const RAW_HINT = 'quote words with "...", combine them with AND, OR, NOT or NEAR(...), end a word with * for a prefix, or leave out --raw';
 

@@ -8,10 +8,11 @@ import { findLinks } from '../queries/links.js';
 import { findMeasures } from '../queries/measures.js';
 import { findSources } from '../queries/sources.js';
 import { findStatements } from '../queries/statements.js';
-import type { AnyRecord } from '../records.js';
+import type { AnyRecord } from '../fields/types.js';
 import { loadPaint } from '../render/paint.js';
 import { renderRecordText } from '../render/show.js';
-import { addExamples, toRecord, toTextOrJson } from './options.js';
+import { addExamples } from '../options/declare.js';
+import { toRecord, toTextOrJson } from '../options/parse.js';
 
 const finders: Record<string, (db: Db, id: string) => AnyRecord[]> = {
   event: (db, id) => findEvents(db, { id }),

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { findSources } from '../queries/sources.js';
 import { views } from '../render/views.js';
-import { writeList } from './list.js';
-import { addExamples, addOrderOptions, addOutputOptions, type RawOptions } from './options.js';
+import { writeList } from '../cli/list-command.js';
+import { addExamples, addOrderOptions, addOutputOptions } from '../options/declare.js';
+import { type RawOptions } from '../options/parse.js';
 
 export function registerSources(program: Command, ctx: Context): void {
   const command = program

@@ -1,14 +1,15 @@
 import { Option, type Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { Db } from '../db/open.js';
 import { findActors } from '../queries/actors.js';
 import { timelineChartRows, timelineRows, TIMELINE_KINDS, type TimelineFilters } from '../queries/timeline.js';
 import { loadPaint } from '../render/paint.js';
 import { writeLines } from '../render/output.js';
 import { views } from '../render/views.js';
-import { writeList } from './list.js';
-import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, toActorIds, toChoice, toDateRange, toLimit, type RawOptions } from './options.js';
+import { writeList } from '../cli/list-command.js';
+import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { toActorIds, toChoice, toDateRange, toLimit, type RawOptions } from '../options/parse.js';
 
 /** The two sides of the crisis, which the chart gives a column each unless --actor names others. */
 const SIDES = ['india', 'pakistan'];

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { DataError, quotedPath } from '../cli/errors.js';
-import { describeCounts } from '../build/problems.js';
-import { checkFactFolder, problemLines, problemsIn, unreadableFacts } from './facts.js';
+import { DataError, quotedPath } from '../errors.js';
+import { checkFactFolder, describeCounts, problemLines, problemsIn, unreadableFacts } from '../compile/problems.js';
 
 export function registerValidate(program: Command, ctx: Context): void {
   program
@@ -19,7 +18,7 @@ Each problem is one line on stdout; the status is 0 when there is none and 1 oth
     .action(async (dir: string) => {
       checkFactFolder(dir);
       // The build (and with it yaml and zod) loads only here, so other commands start no slower.
-      const [{ loadDataset }, { checkDataset }] = await Promise.all([import('../build/load.js'), import('../build/check.js')]);
+      const [{ loadDataset }, { checkDataset }] = await Promise.all([import('../compile/read-fact-files.js'), import('../compile/rules.js')]);
       let loaded;
       try {
         loaded = loadDataset(dir);

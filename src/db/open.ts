@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataError, fileProblem, quoted, quotedPath } from '../cli/errors.js';
+import { DataError, fileProblem, quoted, quotedPath } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+import { SCHEMA, SCHEMA_VERSION } from './tables.js';
 
 export type Db = Database.Database;
 

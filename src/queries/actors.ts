@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import type { ActorRecord } from '../records.js';
+import type { ActorRecord } from '../fields/types.js';
 import { actorJson, citationsJson, parseJsonColumns } from './fragments.js';
 import { actorList } from './filters.js';
 

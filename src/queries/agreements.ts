@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import type { AgreementRecord } from '../records.js';
+import type { AgreementRecord } from '../fields/types.js';
 import { actorsJson, byDate, citationsJson, FACT_EXTRAS, factExtrasColumns, involves, parseJsonColumns, withinDatesSeeking } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import type { EventRecord } from '../records.js';
+import type { EventRecord } from '../fields/types.js';
 import {
   actorsJson, byDate, factHeadFields, factTailFields, involves, withinDatesSeeking,
   type FieldSql,

@@ -23,7 +23,7 @@ const claimantJson = `CASE WHEN cl.id IS NULL THEN NULL ELSE json_object('id', c
 
 /**
  * A REAL column as JSON prints a number: SQLite's JSON writes a whole REAL as 26.0, JSON.stringify as 26, and
- * the JSON the build stores for each record (src/build/record-json.ts) must read as what the queries print.
+ * the JSON the build stores for each record (src/compile/stored-json.ts) must read as what the queries print.
  */
 const jsonNumber = (column: string) => `iif(${column} = cast(${column} AS INTEGER), cast(${column} AS INTEGER), ${column})`;
 

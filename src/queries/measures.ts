@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import type { MeasureRecord } from '../records.js';
+import type { MeasureRecord } from '../fields/types.js';
 import {
   actorJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement, withinDatesSeeking, type FieldSql,
 } from './fragments.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import type { Chain, ResponseEdge, ResponseGraph, ResponseNode } from '../records.js';
+import type { Chain, ResponseEdge, ResponseGraph, ResponseNode } from '../fields/types.js';
 import { actorsJson, parseJsonColumns, sideOf, TAKING_PART } from './fragments.js';
 import { actorList } from './filters.js';
 import { TIMELINE_CHOICE, TIMELINE_ORDER, type TimelineFilters } from './timeline.js';

@@ -24,7 +24,7 @@ export function streamRows<T, Row = Record<string, unknown>>(statement: Statemen
 }
 
 /**
- * A kind's lookup over the JSON the build stored for each record (src/build/record-json.ts): `SELECT` that
+ * A kind's lookup over the JSON the build stored for each record (src/compile/stored-json.ts): `SELECT` that
  * JSON for the records `matching` (the FROM ... LIMIT that follows the select list) finds, read as records
  * or as lines of JSON to pass through as they are. `alias` names the kind's `table` in `matching`. A record the
  * build stored no JSON for (a row added to a database by hand) has it built from `fields`, by a statement

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { MATCH_END, MATCH_START, type SearchHit } from '../records.js';
+import { MATCH_END, MATCH_START, type SearchHit } from '../fields/types.js';
 import { hasLetterOrDigit } from '../text.js';
 import { involves, withinDates } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
@@ -49,7 +49,7 @@ const WEIGHTS = '4.0, 2.0, 1.0, 2.0';
  * The best are chosen from the index alone (`best`), by rowid and score: a common word matches thousands of
  * records, and looking each up in records, or cutting a snippet from each, cost more than ranking them.
  * Filters look a record up, by the rowid it shares with the index, only when given. Only the chosen rows get
- * their record and a snippet. Ties go to the lower rowid, which is id order (src/build/records.ts).
+ * their record and a snippet. Ties go to the lower rowid, which is id order (src/compile/records-table.ts).
  */
 export function searchRecords(db: Db, filters: SearchFilters): Iterable<SearchHit> {
   const record = (condition: string) => `EXISTS (SELECT 1 FROM records r WHERE r.rowid = search_index.rowid AND ${condition})`;

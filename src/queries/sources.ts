@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import type { SourceRecord } from '../records.js';
+import type { SourceRecord } from '../fields/types.js';
 
 export interface SourceFilters {
   id?: string;

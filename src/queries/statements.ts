@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import type { StatementRecord } from '../records.js';
+import type { StatementRecord } from '../fields/types.js';
 import {
   actorJson, actorsJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement,
   withinDatesSeeking, type FieldSql,

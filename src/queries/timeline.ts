@@ -1,6 +1,6 @@
 import type { DatePrecision } from '../dates.js';
 import type { Db } from '../db/open.js';
-import type { TimelineRecord } from '../records.js';
+import type { TimelineRecord } from '../fields/types.js';
 import { actorsJson, agreementsJson, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, sideOf, TAKING_PART, withinDatesSeeking } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 import { streamRows } from './rows.js';

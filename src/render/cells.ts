@@ -1,4 +1,4 @@
-import type { Claim, Figure } from '../records.js';
+import type { Claim, Figure } from '../fields/types.js';
 
 /**
  * Flattens a field's value to one line of text for tables, CSV and TSV: actor and agreement

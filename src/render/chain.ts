@@ -1,4 +1,4 @@
-import type { Chain, ResponseEdge, ResponseNode } from '../records.js';
+import type { Chain, ResponseEdge, ResponseNode } from '../fields/types.js';
 import { RELATION_WORDS } from './graph.js';
 import type { Paint } from './paint.js';
 import { wrapText } from './wrap.js';

@@ -1,4 +1,4 @@
-import { InterruptedError } from '../cli/errors.js';
+import { InterruptedError } from '../errors.js';
 import { OUTPUT_BATCH, type Output } from '../cli/io.js';
 import { cellText, headerText } from './cells.js';
 import { stripMatchMarks } from './highlight.js';

@@ -1,4 +1,4 @@
-import type { DatePrecision } from './dates.js';
+import type { DatePrecision } from '../dates.js';
 
 /** The records the commands print. Field names are the public contract: add keys, never rename them. */
 

@@ -1,4 +1,4 @@
-import { views } from './views.js';
+import { views } from '../render/views.js';
 
 /**
  * The JSON Schema (draft 2020-12) of each command's JSON output, written beside the views so that a

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { factFiles, type RecordKind } from './schema.js';
+import { factFiles, type RecordKind } from './fact-shapes.js';
 import type { Problem } from './problems.js';
 
 type Parsed<K extends RecordKind> = z.infer<(typeof factFiles)[K]['schema']>;

@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { parseDate } from '../dates.js';
-import { PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
+import { PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/tables.js';
 import { foldName } from '../text.js';
-import { finishDatabase } from './finish.js';
-import type { Dataset } from './load.js';
-import { writeRecordJson } from './record-json.js';
-import { recordsInIdOrder } from './records.js';
+import { finishDatabase } from './compact.js';
+import type { Dataset } from './read-fact-files.js';
+import { writeRecordJson } from './stored-json.js';
+import { recordsInIdOrder } from './records-table.js';
 import { writeSearchIndex } from './search-index.js';
-import type { CitationInput, ClaimInput, FigureInput } from './schema.js';
+import type { CitationInput, ClaimInput, FigureInput } from './fact-shapes.js';
 
 /**
  * Writes a checked dataset to a new SQLite file at `out`. The same dataset always gives the same
@@ -33,7 +33,7 @@ export function writeDatabase(dataset: Dataset, out: string, digest: string): vo
 
 function insertAll(db: Database.Database, dataset: Dataset, digest: string): void {
   // References are checked at commit, so records may point at ones inserted after them (a body at the body it is
-  // part of), and every row at its record, whose row is written last, in id order (src/build/records.ts).
+  // part of), and every row at its record, whose row is written last, in id order (src/compile/records-table.ts).
   db.pragma('defer_foreign_keys = ON');
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   meta.run('schema_version', SCHEMA_VERSION);

@@ -165,7 +165,7 @@ CREATE TABLE citations (
 CREATE INDEX citations_by_source ON citations(source_id);
 
 -- Each event's, statement's and measure's JSON, as its kind's query would print it, written once the tables
--- above are (src/build/record-json.ts): a dump of every record as JSON lines reads one text a record, where
+-- above are (src/compile/stored-json.ts): a dump of every record as JSON lines reads one text a record, where
 -- building it from its lists (actors, sources, figures...) each time is several times slower.
 CREATE TABLE record_json (
   id TEXT PRIMARY KEY REFERENCES records(id),
@@ -173,7 +173,7 @@ CREATE TABLE record_json (
 );
 
 -- What \`crisis search\` searches: one row per record, filled from the tables above once they are written
--- (src/build/search-index.ts), its rowid the record's rowid in records. Porter stemming lets "condemn" find
+-- (src/compile/search-index.ts), its rowid the record's rowid in records. Porter stemming lets "condemn" find
 -- "condemned"; case and accents do not count.
 CREATE VIRTUAL TABLE search_index USING fts5(
   title,

@@ -1,8 +1,8 @@
-import type { Context } from '../cli/context.js';
+import type { Context } from './context.js';
 import { writeLines, writeRecords } from '../render/output.js';
 import { sortRecords } from '../render/sort.js';
 import type { RecordView } from '../render/views.js';
-import { toLimit, toOutputSettings, toSort, type RawOptions } from './options.js';
+import { toLimit, toOutputSettings, toSort, type RawOptions } from '../options/parse.js';
 
 /**
  * What every list command does once it knows its query: checks the output options, runs the query, orders,

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDate, type DateSpan } from '../dates.js';
 import { foldName, foldWhitespace } from '../text.js';
-import type { Dataset, Origins } from './load.js';
+import type { Dataset, Origins } from './read-fact-files.js';
 import type { Problem } from './problems.js';
-import { factFiles, type CitationInput, type ClaimInput, type FigureInput, type RecordKind, type SourceInput } from './schema.js';
+import { factFiles, type CitationInput, type ClaimInput, type FigureInput, type RecordKind, type SourceInput } from './fact-shapes.js';
 
 /** The kinds that state a dated fact and so must cite a source. */
 const FACT_KINDS = ['agreement', 'event', 'statement', 'measure'] as const;

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { parseDate } from '../dates.js';
-import { PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/schema.js';
+import { PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/tables.js';
 import { foldName } from '../text.js';
-import { finishDatabase } from './finish.js';
-import { writeRecordJson } from './record-json.js';
-import { recordsInIdOrder } from './records.js';
+import { finishDatabase } from './compact.js';
+import { writeRecordJson } from './stored-json.js';
+import { recordsInIdOrder } from './records-table.js';
 import { writeSearchIndex } from './search-index.js';
 
 /**
@@ -70,7 +70,7 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
   // Nothing here needs to survive a crash: the file is copied into place only when complete.
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  // Every row refers to records, which are written last (src/build/records.ts), and a million deferred references
+  // Every row refers to records, which are written last (src/compile/records-table.ts), and a million deferred references
   // would each be looked for again when their record comes: what this writes refers to what it wrote.
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -200000');

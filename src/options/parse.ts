@@ -1,5 +1,4 @@
-import type { Command } from 'commander';
-import { NotFoundError, UsageError, quoted } from '../cli/errors.js';
+import { NotFoundError, UsageError, quoted } from '../errors.js';
 import { didYouMean } from '../cli/suggest.js';
 import type { Context } from '../cli/context.js';
 import { parseDate } from '../dates.js';
@@ -28,34 +27,6 @@ export interface RawOptions {
   sort?: string;
   /** search: pass the text to FTS5 as a query of its own syntax. */
   raw?: boolean;
-}
-
-/** For repeatable options: `--actor russia --actor china`. */
-export const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-export function addOutputOptions(command: Command): Command {
-  return command
-    .option('--json', 'print a JSON array of objects (same as --format json)')
-    .option('--format <format>', `one of ${FORMATS.join(', ')} (default: table on a terminal, tsv in a pipe)`)
-    .option('--fields <fields>', 'comma-separated fields to print, e.g. id,date,title (see the README for every field)');
-}
-
-export function addDateOptions(command: Command): Command {
-  return command
-    .option('--since <date>', 'only records wholly on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); a record known only to a month counts as the whole month')
-    .option('--until <date>', 'only records wholly on or before this date (YYYY, YYYY-MM or YYYY-MM-DD; --until 2025-05 runs to 31 May)');
-}
-
-/** --sort and --limit, for the commands that list records. */
-export function addOrderOptions(command: Command): Command {
-  return command
-    .option('--sort <field[:desc]>', "order by this field instead of the command's order, e.g. date:desc, title (missing values last)")
-    .option('--limit <n>', 'print at most n records (after --sort)');
-}
-
-/** Help that leads with examples, each a command line a reader can copy. */
-export function addExamples(command: Command, examples: string[]): Command {
-  return command.addHelpText('before', `Examples:\n${examples.map((example) => `  $ ${example}\n`).join('')}`);
 }
 
 /** The format typed, if any: --json is --format json, and the two may not disagree. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { renameSync, rmSync } from 'node:fs';
-import { GATHER_STATISTICS } from '../db/schema.js';
+import { GATHER_STATISTICS } from '../db/tables.js';
 
 /**
  * Ends a database's build, written in the file `written`: gathers the planner's statistics, then copies the

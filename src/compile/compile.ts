@@ -1,15 +1,15 @@
-import { checkDataset } from './check.js';
-import { inputDigest } from './digest.js';
-import { loadDataset } from './load.js';
+import { checkDataset } from './rules.js';
+import { inputDigest } from './input-digest.js';
+import { loadDataset } from './read-fact-files.js';
 import { BuildFailed } from './problems.js';
-import { writeDatabase } from './write.js';
+import { writeDatabase } from './write-database.js';
 
 export interface BuildResult {
   counts: Record<string, number>;
 }
 
 /** Validates the fact files under `dataDir` and writes the database to `out`; throws BuildFailed listing every problem. */
-export function buildDatabase(dataDir: string, out: string): BuildResult {
+export function compileDatabase(dataDir: string, out: string): BuildResult {
   const { dataset, problems, origins } = loadDataset(dataDir);
   problems.push(...checkDataset(dataset, dataDir, origins));
   if (problems.length) throw new BuildFailed(problems);

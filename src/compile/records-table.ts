@@ -3,7 +3,7 @@ import { parseDate } from '../dates.js';
 
 /**
  * The records table, written in id order once every kind's rows are: the search index takes each record's
- * rowid as its own (src/build/search-index.ts), so search joins a hit to its record by rowid, and breaks ties
+ * rowid as its own (src/compile/search-index.ts), so search joins a hit to its record by rowid, and breaks ties
  * between equal scores by rowid, which is then id order. Foreign keys from the other tables to records must
  * be deferred, or off, until `write` has run.
  */
@@ -18,7 +18,7 @@ export function recordsInIdOrder(db: Database.Database) {
       rows.push([id, kind, title, date]);
     },
     write(): void {
-      // Ids are lower-case ASCII (src/build/schema.ts), so JavaScript's order is SQLite's BINARY order.
+      // Ids are lower-case ASCII (src/compile/fact-shapes.ts), so JavaScript's order is SQLite's BINARY order.
       rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (const [id, kind, title, date] of rows) {
         const span = date === undefined ? null : parseDate(date)!;
