@@ -2,8 +2,10 @@ import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { views } from '../src/render/views.js';
-import type { RecordView } from '../src/render/views.js';
+import { fieldNames, type Kind } from '../src/fields/define.js';
+import { EVENT } from '../src/fields/event.js';
+import { MEASURE } from '../src/fields/measure.js';
+import { STATEMENT } from '../src/fields/statement.js';
 import { BUNDLED_DB, fixtureDatabase, runCli, tempDir } from './helpers.js';
 
 /**
@@ -14,9 +16,9 @@ import { BUNDLED_DB, fixtureDatabase, runCli, tempDir } from './helpers.js';
  * object path prints, values and key order alike.
  */
 const kinds = [
-  { command: 'events', view: views.event, table: 'events', filters: [[], ['--actor', 'russia'], ['--type', 'call'], ['--since', '2025-05', '--limit', '5']] },
-  { command: 'statements', view: views.statement, table: 'statements', filters: [[], ['--actor', 'putin'], ['--about', 'simla-agreement'], ['--until', '2025-04-30']] },
-  { command: 'measures', view: views.measure, table: 'measures', filters: [[], ['--by', 'pakistan'], ['--against', 'pakistan', '--category', 'water']] },
+  { command: 'events', view: EVENT, table: 'events', filters: [[], ['--actor', 'russia'], ['--type', 'call'], ['--since', '2025-05', '--limit', '5']] },
+  { command: 'statements', view: STATEMENT, table: 'statements', filters: [[], ['--actor', 'putin'], ['--about', 'simla-agreement'], ['--until', '2025-04-30']] },
+  { command: 'measures', view: MEASURE, table: 'measures', filters: [[], ['--by', 'pakistan'], ['--against', 'pakistan', '--category', 'water']] },
 ];
 
 function countOf(table: string): number {
@@ -29,9 +31,9 @@ function countOf(table: string): number {
 }
 
 /** The lines `argv --format jsonl` prints, as they are, beside the lines the object path prints for all of `view`'s fields. */
-async function bothPaths(argv: string[], view: RecordView) {
+async function bothPaths(argv: string[], view: Kind) {
   const passedThrough = await runCli([...argv, '--format', 'jsonl']);
-  const stringified = await runCli([...argv, '--format', 'jsonl', '--fields', view.fields.join(',')]);
+  const stringified = await runCli([...argv, '--format', 'jsonl', '--fields', fieldNames(view).join(',')]);
   expect(passedThrough.stderr).toBe('');
   expect(stringified.stderr).toBe('');
   const lines = passedThrough.stdout.split('\n');

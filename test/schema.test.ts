@@ -1,12 +1,12 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT_KINDS, recordSchema, SCHEMA_KINDS, type OutputKind } from '../src/fields/json-schema.js';
-import { views } from '../src/render/views.js';
+import { recordSchema, SCHEMA_KINDS } from '../src/fields/json-schema.js';
+import { LIST_KIND_NAMES, LIST_KINDS, type ListKindName } from '../src/fields/kinds.js';
 import { BUNDLED_DB, fixtureDatabase, runCli } from './helpers.js';
 
 /** Every list command with arguments that give it rows, and the kind of its output. */
-const LIST_COMMANDS: [OutputKind, string[]][] = [
+const LIST_COMMANDS: [ListKindName, string[]][] = [
   ['event', ['events']],
   ['statement', ['statements']],
   ['measure', ['measures']],
@@ -28,10 +28,8 @@ async function schemaOf(kind: string): Promise<object> {
 }
 
 describe('crisis schema', () => {
-  it.each(OUTPUT_KINDS)('describes every field %s prints, in the order it prints them', (kind) => {
-    const properties = recordSchema(kind).properties;
-    expect(Object.keys(properties)).toEqual(views[kind].fields);
-    for (const [field, schema] of Object.entries(properties)) {
+  it.each(LIST_KIND_NAMES)('describes every field %s prints in a sentence', (kind) => {
+    for (const [field, schema] of Object.entries(recordSchema(LIST_KINDS[kind]).properties)) {
       expect(typeof schema.description, `${kind}.${field}`).toBe('string');
       expect(String(schema.description).length, `${kind}.${field}`).toBeGreaterThan(5);
     }
@@ -39,7 +37,7 @@ describe('crisis schema', () => {
 
   it.each(SCHEMA_KINDS)('prints a draft 2020-12 schema for %s that compiles', async (kind) => {
     const schema = await schemaOf(kind);
-    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: OUTPUT_KINDS.includes(kind as OutputKind) ? 'array' : 'object' });
+    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: (LIST_KIND_NAMES as string[]).includes(kind) ? 'array' : 'object' });
     expect(ajv.validateSchema(schema)).toBe(true);
     expect(() => ajv.compile(schema)).not.toThrow();
   });

@@ -1,25 +1,25 @@
 import type { Context } from './context.js';
 import { writeLines, writeRecords } from '../render/output.js';
 import { sortRecords } from '../render/sort.js';
-import type { RecordView } from '../render/views.js';
+import type { Kind } from '../fields/define.js';
 import { toLimit, toOutputSettings, toSort, type RawOptions } from '../options/parse.js';
 
 /**
  * What every list command does once it knows its query: checks the output options, runs the query, orders,
  * limits and writes. `query` validates the command's own filters and takes the limit to put in its SQL.
  * `jsonLines`, where a kind has it, gives the same records as the lines of JSON the database stores for
- * them (each ending in its newline), in `view.fields` order: JSON lines of every field, unsorted, are those
+ * them (each ending in its newline), in the order of the kind's fields: JSON lines of every field, unsorted, are those
  * lines passed through.
  */
 export async function writeList<T extends object>(
   ctx: Context,
   raw: RawOptions,
-  view: RecordView,
+  kind: Kind,
   query: (limit: number | undefined) => Iterable<T>,
   jsonLines?: (limit: number | undefined) => Iterable<string>,
 ): Promise<void> {
-  const output = toOutputSettings(raw, view, ctx);
-  const sort = toSort(raw.sort, view);
+  const output = toOutputSettings(raw, kind, ctx);
+  const sort = toSort(raw.sort, kind);
   const limit = toLimit(raw.limit);
   if (jsonLines && output.format === 'jsonl' && !output.fields && !sort) {
     await writeLines(ctx.io.stdout, jsonLines(limit), output.interrupted);
@@ -28,5 +28,5 @@ export async function writeList<T extends object>(
   // A sort reorders the whole result, so the limit must apply after it rather than in SQL. Without one,
   // records go from the query to the output one at a time.
   const rows = sort ? sortRecords([...query(undefined)], sort).slice(0, limit) : query(limit);
-  await writeRecords(ctx.io.stdout, rows, view, output);
+  await writeRecords(ctx.io.stdout, rows, kind, output);
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { findActors } from '../queries/actors.js';
-import { views } from '../render/views.js';
+import { ACTOR } from '../fields/actor.js';
 import { writeList } from '../cli/list-command.js';
 import { addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { toActorIds, toVocabulary, type RawOptions } from '../options/parse.js';
@@ -20,7 +20,7 @@ export function registerActors(program: Command, ctx: Context): void {
     'crisis actors --kind person --json',
   ]).action(async (raw: RawOptions) => {
     const db = ctx.db();
-    await writeList(ctx, raw, views.actor, (limit) =>
+    await writeList(ctx, raw, ACTOR, (limit) =>
       findActors(db, {
         kind: toVocabulary(db, raw.kind, 'actor-kind', '--kind'),
         country: toActorIds(db, raw.country, '--country'),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { findAgreements } from '../queries/agreements.js';
-import { views } from '../render/views.js';
+import { AGREEMENT } from '../fields/agreement.js';
 import { writeList } from '../cli/list-command.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { toActorIds, toDateRange, type RawOptions } from '../options/parse.js';
@@ -20,7 +20,7 @@ export function registerAgreements(program: Command, ctx: Context): void {
     "crisis agreements --json | jq '.[] | {name, date}'",
   ]).action(async (raw: RawOptions) => {
     const db = ctx.db();
-    await writeList(ctx, raw, views.agreement, (limit) =>
+    await writeList(ctx, raw, AGREEMENT, (limit) =>
       findAgreements(db, { actors: toActorIds(db, raw.actor, '--actor'), ...toDateRange(raw), limit }),
     );
   });

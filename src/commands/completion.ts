@@ -7,15 +7,17 @@ import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { completionScript, SHELLS, type CompletedOption, type CompletionSpec, type Shell, type ValueCompletion } from '../render/completion.js';
 import { GRAPH_FORMATS } from '../render/graph.js';
 import { FORMATS } from '../render/output.js';
-import { outputKindNamed, recordSchema, SCHEMA_KINDS } from '../fields/json-schema.js';
-import { views } from '../render/views.js';
+import { ACTOR_KINDS } from '../fields/actor.js';
+import { fieldNames } from '../fields/define.js';
+import { SCHEMA_KINDS } from '../fields/json-schema.js';
+import { LIST_KINDS, listKindNamed } from '../fields/kinds.js';
 import { addExamples } from '../options/declare.js';
 
 const ACTOR_OPTIONS = new Set(['--actor', '--by', '--against', '--country']);
 
 /** The values --kind takes, by command. */
 const KINDS: Record<string, readonly string[]> = {
-  actors: (recordSchema('actor').properties.kind as { enum: string[] }).enum,
+  actors: ACTOR_KINDS,
   timeline: TIMELINE_KINDS,
   graph: TIMELINE_KINDS,
   search: SEARCH_KINDS,
@@ -69,8 +71,8 @@ function describeOption(option: Option, commandName: string): CompletedOption {
 }
 
 function valueOf(flag: string, commandName: string): ValueCompletion {
-  const kind = outputKindNamed(commandName);
-  const fields = kind ? views[kind].fields : [];
+  const kind = listKindNamed(commandName);
+  const fields = kind ? fieldNames(LIST_KINDS[kind]) : [];
   if (ACTOR_OPTIONS.has(flag)) return { kind: 'ids', lists: ['actors'] };
   if (flag === '--db') return { kind: 'files' };
   if (flag === '--fields') return { kind: 'list', words: fields };

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { eventJsonLines, eventRows, type EventFilters } from '../queries/events.js';
-import { views } from '../render/views.js';
+import { EVENT } from '../fields/event.js';
 import { writeList } from '../cli/list-command.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { toActorIds, toDateRange, toVocabulary, type RawOptions } from '../options/parse.js';
@@ -27,6 +27,6 @@ export function registerEvents(program: Command, ctx: Context): void {
       ...toDateRange(raw),
       limit,
     });
-    await writeList(ctx, raw, views.event, (limit) => eventRows(db, filters(limit)), (limit) => eventJsonLines(db, filters(limit)));
+    await writeList(ctx, raw, EVENT, (limit) => eventRows(db, filters(limit)), (limit) => eventJsonLines(db, filters(limit)));
   });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { measureJsonLines, measureRows, type MeasureFilters } from '../queries/measures.js';
-import { views } from '../render/views.js';
+import { MEASURE } from '../fields/measure.js';
 import { writeList } from '../cli/list-command.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { toActorIds, toAgreementId, toDateRange, toVocabulary, type RawOptions } from '../options/parse.js';
@@ -33,6 +33,6 @@ export function registerMeasures(program: Command, ctx: Context): void {
       ...toDateRange(raw),
       limit,
     });
-    await writeList(ctx, raw, views.measure, (limit) => measureRows(db, filters(limit)), (limit) => measureJsonLines(db, filters(limit)));
+    await writeList(ctx, raw, MEASURE, (limit) => measureRows(db, filters(limit)), (limit) => measureJsonLines(db, filters(limit)));
   });
 }

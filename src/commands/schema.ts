@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { quoted, UsageError } from '../errors.js';
 import { didYouMean } from '../cli/suggest.js';
-import { allOutputSchemas, SCHEMA_KINDS, schemaKindNamed, schemaOf } from '../fields/json-schema.js';
+import { allSchemas, SCHEMA_KINDS, schemaKindNamed, schemaOf } from '../fields/json-schema.js';
 import { addExamples } from '../options/declare.js';
 
 export function registerSchema(program: Command, ctx: Context): void {
@@ -17,7 +17,7 @@ export function registerSchema(program: Command, ctx: Context): void {
     "crisis schema | jq '.[\"$defs\"] | keys'",
   ]).action((name: string | undefined) => {
     if (name === undefined) {
-      ctx.io.stdout.write(`${JSON.stringify(allOutputSchemas(), null, 2)}\n`);
+      ctx.io.stdout.write(`${JSON.stringify(allSchemas(), null, 2)}\n`);
       return;
     }
     const kind = schemaKindNamed(name);

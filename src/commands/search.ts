@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { quoted, UsageError, visible } from '../errors.js';
 import { MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, searchRecords, SEARCH_KINDS, searchTerms } from '../queries/search.js';
-import { views } from '../render/views.js';
+import { SEARCH_HIT } from '../fields/search.js';
 import { writeList } from '../cli/list-command.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { toActorIds, toChoice, toDateRange, type RawOptions } from '../options/parse.js';
@@ -37,7 +37,7 @@ export function registerSearch(program: Command, ctx: Context): void {
     const match = raw.raw ? text.trim() : terms.join(' ');
     if (!match) throw new UsageError(`nothing to search for in ${quoted(text)}: give a word or a name, e.g. crisis search Simla`);
     const db = ctx.db();
-    await writeList(ctx, raw, views.search, (limit) => {
+    await writeList(ctx, raw, SEARCH_HIT, (limit) => {
       const filters = { match, kind: toChoice(raw.kind, SEARCH_KINDS, '--kind'), actors: toActorIds(db, raw.actor, '--actor'), ...toDateRange(raw), limit };
       try {
         return searchRecords(db, filters);

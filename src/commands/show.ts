@@ -8,7 +8,7 @@ import { findLinks } from '../queries/links.js';
 import { findMeasures } from '../queries/measures.js';
 import { findSources } from '../queries/sources.js';
 import { findStatements } from '../queries/statements.js';
-import type { AnyRecord } from '../fields/types.js';
+import type { AnyRecord } from '../fields/kinds.js';
 import { loadPaint } from '../render/paint.js';
 import { renderRecordText } from '../render/show.js';
 import { addExamples } from '../options/declare.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { findSources } from '../queries/sources.js';
-import { views } from '../render/views.js';
+import { SOURCE } from '../fields/source.js';
 import { writeList } from '../cli/list-command.js';
 import { addExamples, addOrderOptions, addOutputOptions } from '../options/declare.js';
 import { type RawOptions } from '../options/parse.js';
@@ -17,6 +17,6 @@ export function registerSources(program: Command, ctx: Context): void {
     'crisis sources --sort published:desc --limit 5',
     'crisis sources --fields id,url --format tsv',
   ]).action(async (raw: RawOptions) => {
-    await writeList(ctx, raw, views.source, (limit) => findSources(ctx.db(), { limit }));
+    await writeList(ctx, raw, SOURCE, (limit) => findSources(ctx.db(), { limit }));
   });
 }

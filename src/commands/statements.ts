@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { statementJsonLines, statementRows, type StatementFilters } from '../queries/statements.js';
-import { views } from '../render/views.js';
+import { STATEMENT } from '../fields/statement.js';
 import { writeList } from '../cli/list-command.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { toActorIds, toAgreementId, toDateRange, toVocabulary, type RawOptions } from '../options/parse.js';
@@ -29,6 +29,6 @@ export function registerStatements(program: Command, ctx: Context): void {
       ...toDateRange(raw),
       limit,
     });
-    await writeList(ctx, raw, views.statement, (limit) => statementRows(db, filters(limit)), (limit) => statementJsonLines(db, filters(limit)));
+    await writeList(ctx, raw, STATEMENT, (limit) => statementRows(db, filters(limit)), (limit) => statementJsonLines(db, filters(limit)));
   });
 }

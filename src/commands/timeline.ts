@@ -6,7 +6,7 @@ import { findActors } from '../queries/actors.js';
 import { timelineChartRows, timelineRows, TIMELINE_KINDS, type TimelineFilters } from '../queries/timeline.js';
 import { loadPaint } from '../render/paint.js';
 import { writeLines } from '../render/output.js';
-import { views } from '../render/views.js';
+import { TIMELINE } from '../fields/timeline.js';
 import { writeList } from '../cli/list-command.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { toActorIds, toChoice, toDateRange, toLimit, type RawOptions } from '../options/parse.js';
@@ -43,7 +43,7 @@ export function registerTimeline(program: Command, ctx: Context): void {
       limit,
     });
     if (raw.chart) await writeChart(ctx, db, filters(toLimit(raw.limit)));
-    else await writeList(ctx, raw, views.timeline, (limit) => timelineRows(db, filters(limit)));
+    else await writeList(ctx, raw, TIMELINE, (limit) => timelineRows(db, filters(limit)));
   });
 }
 

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { EVENT_FIELDS } from '../queries/events.js';
-import { jsonObjectOf, type FieldSql } from '../queries/fragments.js';
-import { MEASURE_FIELDS } from '../queries/measures.js';
-import { STATEMENT_FIELDS } from '../queries/statements.js';
+import { jsonObjectOf, type Field } from '../fields/define.js';
+import { EVENT } from '../fields/event.js';
+import { MEASURE } from '../fields/measure.js';
+import { STATEMENT } from '../fields/statement.js';
 
 /**
  * Stores each event's, statement's and measure's JSON, from the same fields, in the same order, that the
@@ -10,10 +10,10 @@ import { STATEMENT_FIELDS } from '../queries/statements.js';
  * table it reads from is written; rows go in id order, kind by kind, so the same tables give the same bytes.
  */
 export function writeRecordJson(db: Database.Database): void {
-  const kinds: [table: string, alias: string, fields: readonly FieldSql[]][] = [
-    ['events', 'e', EVENT_FIELDS],
-    ['statements', 's', STATEMENT_FIELDS],
-    ['measures', 'm', MEASURE_FIELDS],
+  const kinds: [table: string, alias: string, fields: readonly Field[]][] = [
+    ['events', 'e', EVENT.fields],
+    ['statements', 's', STATEMENT.fields],
+    ['measures', 'm', MEASURE.fields],
   ];
   for (const [table, alias, fields] of kinds) {
     db.exec(`INSERT INTO record_json (id, json) SELECT ${alias}.id, ${jsonObjectOf(fields)} FROM ${table} ${alias} ORDER BY ${alias}.id`);

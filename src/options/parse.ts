@@ -1,12 +1,12 @@
 import { NotFoundError, UsageError, quoted } from '../errors.js';
 import { didYouMean } from '../cli/suggest.js';
 import type { Context } from '../cli/context.js';
+import { fieldNames, type Kind } from '../fields/define.js';
 import { parseDate } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { idNamedExactly, listIds, listNames, listValues, matchName, recordKind, type NamedKind } from '../queries/lookup.js';
 import { FORMATS, type Format, type OutputSettings } from '../render/output.js';
 import type { SortKey } from '../render/sort.js';
-import type { RecordView } from '../render/views.js';
 
 /** Options as commander hands them over, before validation. */
 export interface RawOptions {
@@ -37,38 +37,40 @@ export function formatAsked(raw: { json?: boolean; format?: string }): string | 
   return raw.json ? 'json' : raw.format;
 }
 
-export function toOutputSettings(raw: RawOptions, view: RecordView, ctx: Context): OutputSettings {
+export function toOutputSettings(raw: RawOptions, kind: Kind, ctx: Context): OutputSettings {
   const format = formatAsked(raw) ?? (ctx.io.stdoutIsTTY ? 'table' : 'tsv');
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format ${quoted(format)}: use one of ${FORMATS.join(', ')}${didYouMean(format, FORMATS)}`);
   }
   return {
     format: format as Format,
-    fields: toFields(raw.fields, view),
+    fields: toFields(raw.fields, kind),
     color: ctx.color(),
     width: ctx.width(),
     interrupted: ctx.io.interrupted,
   };
 }
 
-function toFields(text: string | undefined, view: RecordView): string[] | undefined {
+function toFields(text: string | undefined, kind: Kind): string[] | undefined {
   if (text === undefined) return undefined;
   const fields = text.split(',').map((field) => field.trim()).filter(Boolean);
   if (!fields.length) throw new UsageError('--fields needs at least one field name, e.g. --fields id,date,title');
   for (const field of fields) {
-    if (!view.fields.includes(field)) {
-      throw new UsageError(`unknown field ${quoted(field)}${didYouMean(field, view.fields)}; fields here: ${view.fields.join(', ')}`);
+    const names = fieldNames(kind);
+    if (!names.includes(field)) {
+      throw new UsageError(`unknown field ${quoted(field)}${didYouMean(field, names)}; fields here: ${names.join(', ')}`);
     }
   }
   return fields;
 }
 
 /** `--sort field` or `--sort field:desc` (`:asc` too), for a field the command prints. */
-export function toSort(text: string | undefined, view: RecordView): SortKey | undefined {
+export function toSort(text: string | undefined, kind: Kind): SortKey | undefined {
   if (text === undefined) return undefined;
   const [field = '', direction = 'asc', ...rest] = text.trim().split(':');
-  if (!view.fields.includes(field)) {
-    throw new UsageError(`unknown field ${quoted(field)} for --sort${didYouMean(field, view.fields)}; fields here: ${view.fields.join(', ')}`);
+  const names = fieldNames(kind);
+  if (!names.includes(field)) {
+    throw new UsageError(`unknown field ${quoted(field)} for --sort${didYouMean(field, names)}; fields here: ${names.join(', ')}`);
   }
   if (rest.length || (direction !== 'asc' && direction !== 'desc')) {
     throw new UsageError(`invalid --sort ${quoted(text)}: use a field, then :desc for descending, e.g. --sort date:desc`);

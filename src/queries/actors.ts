@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
-import type { ActorRecord } from '../fields/types.js';
-import { actorJson, citationsJson, parseJsonColumns } from './fragments.js';
+import { ACTOR, type ActorRecord } from '../fields/actor.js';
+import { parseJsonFields, selectList } from '../fields/define.js';
 import { actorList } from './filters.js';
 
 export interface ActorFilters {
@@ -14,8 +14,7 @@ export interface ActorFilters {
 export function findActors(db: Db, filters: ActorFilters): ActorRecord[] {
   const rows = db
     .prepare(
-      `SELECT a.id, a.kind, a.name, ${actorJson('a.country')} AS country, ${actorJson('a.part_of')} AS part_of, a.title, a.aliases,
-              ${citationsJson('a.id')} AS sources
+      `SELECT ${selectList(ACTOR.fields)}
        FROM actors a
        WHERE (@id IS NULL OR a.id = @id)
          AND (@kind IS NULL OR a.kind = @kind)
@@ -24,9 +23,6 @@ export function findActors(db: Db, filters: ActorFilters): ActorRecord[] {
        ORDER BY CASE a.kind WHEN 'state' THEN 0 WHEN 'organisation' THEN 1 WHEN 'group' THEN 2 ELSE 3 END, a.country, a.name
        LIMIT @limit`,
     )
-    .all({ id: filters.id ?? null, kind: filters.kind ?? null, country: actorList(filters.country), limit: filters.limit ?? -1 }) as Record<
-    string,
-    unknown
-  >[];
-  return rows.map((row) => parseJsonColumns<ActorRecord>(row, ['country', 'part_of', 'aliases', 'sources']));
+    .all({ id: filters.id ?? null, kind: filters.kind ?? null, country: actorList(filters.country), limit: filters.limit ?? -1 }) as Record<string, unknown>[];
+  return rows.map((row) => parseJsonFields<ActorRecord>(row, ACTOR.fields));
 }

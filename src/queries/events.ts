@@ -1,26 +1,12 @@
 import type { Db } from '../db/open.js';
-import type { EventRecord } from '../fields/types.js';
-import {
-  actorsJson, byDate, factHeadFields, factTailFields, involves, withinDatesSeeking,
-  type FieldSql,
-} from './fragments.js';
+import { EVENT, type EventRecord } from '../fields/event.js';
+import { byDate, involves, withinDatesSeeking } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 import { storedLookup } from './rows.js';
 
 export interface EventFilters extends CommonFilters {
   type?: string;
 }
-
-const EVENT_ROLES = ['initiator', 'target', 'participant', 'mediator'];
-
-/** An event's fields over `events e`, in the order `crisis events` prints them. */
-export const EVENT_FIELDS: readonly FieldSql[] = [
-  ...factHeadFields('e', 'event'),
-  { name: 'type', sql: 'e.type' },
-  { name: 'location', sql: 'e.location' },
-  { name: 'actors', sql: actorsJson('e.id', EVENT_ROLES, true), json: true },
-  ...factTailFields('e'),
-];
 
 /** The events a lookup asks for, in date order: what follows the select list. */
 const MATCHING_EVENTS = `
@@ -34,7 +20,7 @@ const MATCHING_EVENTS = `
 
 const eventParams = (filters: EventFilters) => ({ ...commonParams(filters), type: filters.type ?? null });
 
-const storedEvents = storedLookup<EventRecord, EventFilters>('events', 'e', EVENT_FIELDS, MATCHING_EVENTS, eventParams);
+const storedEvents = storedLookup<EventRecord, EventFilters>('events', 'e', EVENT.fields, MATCHING_EVENTS, eventParams);
 
 /** Events one at a time, for streaming; findEvents for an array. */
 export const eventRows = storedEvents.rows;

@@ -1,6 +1,6 @@
 /**
  * SQL fragments shared by the record queries. Their own table aliases (ref, src, ag, i, f, c, ra, rs, fg, cl, j) must
- * not shadow the caller's: queries alias their main table e, s, m, g or a. Each takes the SQL expression for the record's id
+ * not shadow the caller's: queries alias their main table e, s, m, g, a, so or r. Each takes the SQL expression for the record's id
  * (a column name, never user text); user values go in as named parameters.
  */
 
@@ -38,11 +38,6 @@ export const claimsJson = (id: string) => `(
   SELECT json_group_array(json_object('about', fg.about, 'claim', fg.claim,
                                       'claimed_by', ${claimantJson}, 'source', fg.source_id, 'quote', fg.quote) ORDER BY fg.position)
   FROM claims fg LEFT JOIN actors cl ON cl.id = fg.claimed_by WHERE fg.record_id = ${id})`;
-
-/** What a fact may carry besides its own fields, as select-list columns, and the JSON columns they add. */
-export const factExtrasColumns = (id: string) =>
-  `${figuresJson(id)} AS figures, ${claimsJson(id)} AS claims`;
-export const FACT_EXTRAS = ['figures', 'claims'];
 
 export const actorJson = (actorId: string) =>
   `(SELECT json_object('id', ref.id, 'name', ref.name) FROM actors ref WHERE ref.id = ${actorId})`;
@@ -114,43 +109,3 @@ export const byDate = (table: string) => `${table}.date_end, ${table}.date_start
 
 export const invokesAgreement = (id: string) =>
   `(@about IS NULL OR EXISTS (SELECT 1 FROM record_agreements ra WHERE ra.record_id = ${id} AND ra.agreement_id = @about))`;
-
-/** One field of a record: its name, the SQL that computes it, and whether that SQL yields JSON text (a list or an object). */
-export interface FieldSql {
-  name: string;
-  sql: string;
-  json?: boolean;
-}
-
-/** The fields an event, statement or measure (over the table aliased `alias`) begins with. */
-export const factHeadFields = (alias: string, kind: string): FieldSql[] => [
-  { name: 'id', sql: `${alias}.id` },
-  { name: 'kind', sql: `'${kind}'` },
-  { name: 'date', sql: `${alias}.date` },
-  { name: 'date_precision', sql: `${alias}.date_precision` },
-  { name: 'title', sql: `${alias}.title` },
-  { name: 'summary', sql: `${alias}.summary` },
-];
-
-/** The fields an event, statement or measure ends with: its links, code, reported numbers and claims, and sources. */
-export const factTailFields = (alias: string): FieldSql[] => [
-  { name: 'in_response_to', sql: inResponseToJson(`${alias}.id`), json: true },
-  { name: 'agreements', sql: agreementsJson(`${alias}.id`), json: true },
-  { name: 'cameo', sql: `${alias}.cameo` },
-  { name: 'figures', sql: figuresJson(`${alias}.id`), json: true },
-  { name: 'claims', sql: claimsJson(`${alias}.id`), json: true },
-  { name: 'sources', sql: citationsJson(`${alias}.id`), json: true },
-];
-
-/** The fields as one JSON object, keys in their order: the record as a line of JSON. */
-export const jsonObjectOf = (fields: readonly FieldSql[]) =>
-  `json_object(${fields.map((field) => `'${field.name}', ${field.json ? `json(${field.sql})` : field.sql}`).join(', ')})`;
-
-/** Parses the JSON columns a query built with json_object / json_group_array. */
-export function parseJsonColumns<T>(row: Record<string, unknown>, columns: string[]): T {
-  for (const column of columns) {
-    const value = row[column];
-    if (typeof value === 'string') row[column] = JSON.parse(value);
-  }
-  return row as T;
-}

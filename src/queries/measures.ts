@@ -1,8 +1,6 @@
 import type { Db } from '../db/open.js';
-import type { MeasureRecord } from '../fields/types.js';
-import {
-  actorJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement, withinDatesSeeking, type FieldSql,
-} from './fragments.js';
+import { MEASURE, type MeasureRecord } from '../fields/measure.js';
+import { byDate, involves, invokesAgreement, withinDatesSeeking } from './fragments.js';
 import { actorList, commonParams, type CommonFilters } from './filters.js';
 import { storedLookup } from './rows.js';
 
@@ -14,16 +12,6 @@ export interface MeasureFilters extends CommonFilters {
   category?: string;
   about?: string;
 }
-
-/** A measure's fields over `measures m`, in the order `crisis measures` prints them. */
-export const MEASURE_FIELDS: readonly FieldSql[] = [
-  ...factHeadFields('m', 'measure'),
-  { name: 'by', sql: actorJson('m.by_actor'), json: true },
-  { name: 'against', sql: actorJson('m.against_actor'), json: true },
-  { name: 'category', sql: 'm.category' },
-  { name: 'status', sql: 'm.status' },
-  ...factTailFields('m'),
-];
 
 /** The measures a lookup asks for, in date order: what follows the select list. */
 const MATCHING_MEASURES = `
@@ -46,7 +34,7 @@ const measureParams = (filters: MeasureFilters) => ({
   about: filters.about ?? null,
 });
 
-const storedMeasures = storedLookup<MeasureRecord, MeasureFilters>('measures', 'm', MEASURE_FIELDS, MATCHING_MEASURES, measureParams);
+const storedMeasures = storedLookup<MeasureRecord, MeasureFilters>('measures', 'm', MEASURE.fields, MATCHING_MEASURES, measureParams);
 
 /** Measures one at a time, for streaming; findMeasures for an array. */
 export const measureRows = storedMeasures.rows;

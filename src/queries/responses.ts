@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
-import type { Chain, ResponseEdge, ResponseGraph, ResponseNode } from '../fields/types.js';
-import { actorsJson, parseJsonColumns, sideOf, TAKING_PART } from './fragments.js';
+import { parseJsonFields, selectList } from '../fields/define.js';
+import { EDGE, NODE, type Chain, type ResponseEdge, type ResponseGraph, type ResponseNode } from '../fields/graph.js';
 import { actorList } from './filters.js';
 import { TIMELINE_CHOICE, TIMELINE_ORDER, type TimelineFilters } from './timeline.js';
 
@@ -27,12 +27,8 @@ const edgesAt = (end: 'from' | 'to') => `
   SELECT event_id, id, 'statement-made-here' FROM statements
   WHERE ${end === 'from' ? 'event_id IN (SELECT value FROM json_each(@ids))' : 'id IN (SELECT value FROM json_each(@ids)) AND +event_id IS NOT NULL'}`;
 
-/** Node columns for records `r`: what a picture of the graph labels, shapes and colours each record by. */
-const NODE_COLUMNS = `r.id, r.kind, r.date, r.date_precision, r.title, ${sideOf('r.id')} AS side,
-  ${actorsJson('r.id', TAKING_PART, true)} AS actors`;
-
 function toNode(row: Record<string, unknown>): ResponseNode {
-  return parseJsonColumns<ResponseNode>(row, ['actors']);
+  return parseJsonFields<ResponseNode>(row, NODE.fields);
 }
 
 /**
@@ -48,10 +44,10 @@ export function findResponseGraph(db: Db, filters: TimelineFilters, { all = fals
     until: filters.until ?? null,
   };
   const nodes = (
-    db.prepare(`WITH chosen AS (${chosen}) SELECT ${NODE_COLUMNS} FROM records r WHERE r.id IN chosen ORDER BY ${TIMELINE_ORDER}`).all(params) as Record<string, unknown>[]
+    db.prepare(`WITH chosen AS (${chosen}) SELECT ${selectList(NODE.fields)} FROM records r WHERE r.id IN chosen ORDER BY ${TIMELINE_ORDER}`).all(params) as Record<string, unknown>[]
   ).map(toNode);
   const edges = db
-    .prepare(`WITH chosen AS (${chosen}) SELECT "from", "to", relation FROM (${EDGES}) WHERE "from" IN chosen AND "to" IN chosen`)
+    .prepare(`WITH chosen AS (${chosen}) SELECT ${selectList(EDGE.fields)} FROM (${EDGES}) g WHERE g."from" IN chosen AND g."to" IN chosen`)
     .all(params) as ResponseEdge[];
   const linked = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
   return { nodes: nodes.filter((node) => all || linked.has(node.id)), edges: inNodeOrder(edges, nodes) };
@@ -69,8 +65,8 @@ function inNodeOrder(edges: ResponseEdge[], nodes: ResponseNode[]): ResponseEdge
  * at a time, so that records answering each other (which records of one day may) end the walk rather than loop.
  */
 export function findChain(db: Db, root: string, depth = Infinity): Chain {
-  const back = db.prepare(edgesAt('to'));
-  const forward = db.prepare(edgesAt('from'));
+  const back = db.prepare(`SELECT ${selectList(EDGE.fields)} FROM (${edgesAt('to')}) g`);
+  const forward = db.prepare(`SELECT ${selectList(EDGE.fields)} FROM (${edgesAt('from')}) g`);
   const edges = new Map<string, ResponseEdge>();
   const reached = new Set([root]);
   for (const [statement, next] of [
@@ -92,7 +88,7 @@ export function findChain(db: Db, root: string, depth = Infinity): Chain {
     }
   }
   const nodes = (
-    db.prepare(`SELECT ${NODE_COLUMNS} FROM records r WHERE r.id IN (SELECT value FROM json_each(@ids)) ORDER BY ${TIMELINE_ORDER}`).all({
+    db.prepare(`SELECT ${selectList(NODE.fields)} FROM records r WHERE r.id IN (SELECT value FROM json_each(@ids)) ORDER BY ${TIMELINE_ORDER}`).all({
       ids: JSON.stringify([...reached]),
     }) as Record<string, unknown>[]
   ).map(toNode);

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
-import { jsonObjectOf, type FieldSql } from './fragments.js';
+import { jsonObjectOf, type Field } from '../fields/define.js';
 
 /**
  * A statement's rows (objects, or single values for a plucked statement) as records, read one at a time with .iterate(), so that a stream of a million
@@ -33,7 +33,7 @@ export function streamRows<T, Row = Record<string, unknown>>(statement: Statemen
 export function storedLookup<T, Filters>(
   table: string,
   alias: string,
-  fields: readonly FieldSql[],
+  fields: readonly Field[],
   matching: string,
   params: (filters: Filters) => object,
 ) {

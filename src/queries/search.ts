@@ -1,11 +1,12 @@
 import type { Db } from '../db/open.js';
-import { MATCH_END, MATCH_START, type SearchHit } from '../fields/types.js';
+import { selectList } from '../fields/define.js';
+import { MATCH_END, MATCH_START, SEARCH_HIT, SEARCH_KINDS, type SearchHit } from '../fields/search.js';
 import { hasLetterOrDigit } from '../text.js';
 import { involves, withinDates } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 import { streamRows } from './rows.js';
 
-export const SEARCH_KINDS = ['event', 'statement', 'measure', 'agreement', 'actor', 'source'] as const;
+export { SEARCH_KINDS };
 
 export interface SearchFilters extends CommonFilters {
   /** An FTS5 query: from toMatchExpression, or what a user wrote with --raw. */
@@ -64,13 +65,11 @@ export function searchRecords(db: Db, filters: SearchFilters): Iterable<SearchHi
     LIMIT @limit`;
   return streamRows(
     db.prepare(
-      `SELECT r.id, r.kind, r.date, r.date_precision, r.title,
-              (SELECT snippet(search_index, -1, @start, @end, '…', 12) FROM search_index
-               WHERE search_index MATCH @match AND search_index.rowid = best.hit) AS snippet
+      `SELECT ${selectList(SEARCH_HIT.fields)}
        FROM (${best}) best JOIN records r ON r.rowid = best.hit
        ORDER BY best.score, best.hit`,
     ),
     { ...commonParams(filters), match: filters.match, kind: filters.kind ?? null, start: MATCH_START, end: MATCH_END },
-    (row, i) => ({ ...(row as Omit<SearchHit, 'rank'>), rank: i + 1 }),
+    (row) => row as SearchHit,
   );
 }

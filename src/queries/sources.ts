@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
-import type { SourceRecord } from '../fields/types.js';
+import { selectList } from '../fields/define.js';
+import { SOURCE, type SourceRecord } from '../fields/source.js';
 
 export interface SourceFilters {
   id?: string;
@@ -10,11 +11,10 @@ export interface SourceFilters {
 export function findSources(db: Db, filters: SourceFilters): SourceRecord[] {
   return db
     .prepare(
-      `SELECT s.id, 'source' AS kind, s.title, s.publisher, s.url, s.published,
-              (SELECT count(DISTINCT c.record_id) FROM citations c WHERE c.source_id = s.id) AS cited_by
-       FROM sources s
-       WHERE (@id IS NULL OR s.id = @id)
-       ORDER BY cited_by DESC, s.id
+      `SELECT ${selectList(SOURCE.fields)}
+       FROM sources so
+       WHERE (@id IS NULL OR so.id = @id)
+       ORDER BY cited_by DESC, so.id
        LIMIT @limit`,
     )
     .all({ id: filters.id ?? null, limit: filters.limit ?? -1 }) as SourceRecord[];

@@ -1,9 +1,6 @@
 import type { Db } from '../db/open.js';
-import type { StatementRecord } from '../fields/types.js';
-import {
-  actorJson, actorsJson, byDate, factHeadFields, factTailFields, involves, invokesAgreement,
-  withinDatesSeeking, type FieldSql,
-} from './fragments.js';
+import { STATEMENT, type StatementRecord } from '../fields/statement.js';
+import { byDate, involves, invokesAgreement, withinDatesSeeking } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 import { storedLookup } from './rows.js';
 
@@ -12,18 +9,6 @@ export interface StatementFilters extends CommonFilters {
   /** An agreement id: statements invoking it. */
   about?: string;
 }
-
-/** A statement's fields over `statements s`, in the order `crisis statements` prints them. */
-export const STATEMENT_FIELDS: readonly FieldSql[] = [
-  ...factHeadFields('s', 'statement'),
-  { name: 'type', sql: 's.type' },
-  { name: 'speaker', sql: actorJson('s.speaker'), json: true },
-  { name: 'on_behalf_of', sql: actorJson('s.on_behalf_of'), json: true },
-  { name: 'addressees', sql: actorsJson('s.id', ['addressee']), json: true },
-  { name: 'quote', sql: 's.quote' },
-  { name: 'event', sql: 's.event_id' },
-  ...factTailFields('s'),
-];
 
 /** The statements a lookup asks for, in date order: what follows the select list. */
 const MATCHING_STATEMENTS = `
@@ -38,7 +23,7 @@ const MATCHING_STATEMENTS = `
 
 const statementParams = (filters: StatementFilters) => ({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null });
 
-const storedStatements = storedLookup<StatementRecord, StatementFilters>('statements', 's', STATEMENT_FIELDS, MATCHING_STATEMENTS, statementParams);
+const storedStatements = storedLookup<StatementRecord, StatementFilters>('statements', 's', STATEMENT.fields, MATCHING_STATEMENTS, statementParams);
 
 /** Statements one at a time, for streaming; findStatements for an array. */
 export const statementRows = storedStatements.rows;

@@ -1,13 +1,12 @@
 import type { DatePrecision } from '../dates.js';
 import type { Db } from '../db/open.js';
-import type { TimelineRecord } from '../fields/types.js';
-import { actorsJson, agreementsJson, citationsJson, FACT_EXTRAS, factExtrasColumns, inResponseToJson, involves, parseJsonColumns, sideOf, TAKING_PART, withinDatesSeeking } from './fragments.js';
+import { parseJsonFields, selectList } from '../fields/define.js';
+import { TIMELINE, TIMELINE_KINDS, type TimelineKind, type TimelineRecord } from '../fields/timeline.js';
+import { involves, sideOf, withinDatesSeeking } from './fragments.js';
 import { commonParams, type CommonFilters } from './filters.js';
 import { streamRows } from './rows.js';
 
-export const TIMELINE_KINDS = ['event', 'statement', 'measure'] as const;
-
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export { TIMELINE_KINDS, type TimelineKind };
 
 export interface TimelineFilters extends CommonFilters {
   kind?: TimelineKind;
@@ -40,19 +39,12 @@ const TIMELINE_SELECTION = `FROM records r
 export function timelineRows(db: Db, filters: TimelineFilters): Iterable<TimelineRecord> {
   return streamRows(
     db.prepare(
-      `SELECT r.id, r.kind, r.date, r.date_precision, r.title,
-              coalesce(e.summary, s.summary, m.summary) AS summary,
-              ${actorsJson('r.id', TAKING_PART, true)} AS actors,
-              ${inResponseToJson('r.id')} AS in_response_to,
-              ${agreementsJson('r.id')} AS agreements,
-              coalesce(e.cameo, s.cameo, m.cameo) AS cameo,
-              ${factExtrasColumns('r.id')},
-              ${citationsJson('r.id')} AS sources
+      `SELECT ${selectList(TIMELINE.fields)}
        ${TIMELINE_SELECTION}
        LIMIT @limit`,
     ),
     { ...commonParams(filters), kind: filters.kind ?? null },
-    (row) => parseJsonColumns<TimelineRecord>(row, ['actors', 'in_response_to', 'agreements', ...FACT_EXTRAS, 'sources']),
+    (row) => parseJsonFields<TimelineRecord>(row, TIMELINE.fields),
   );
 }
 
@@ -83,6 +75,6 @@ export function timelineChartRows(db: Db, filters: TimelineFilters): Iterable<Ch
        LIMIT @limit`,
     ),
     { ...commonParams(filters), kind: filters.kind ?? null },
-    (row) => parseJsonColumns<ChartRecord>(row, ['involved']),
+    (row) => ({ ...row, involved: JSON.parse(row.involved as string) as string[] }) as ChartRecord,
   );
 }

@@ -1,4 +1,4 @@
-import type { Claim, Figure } from '../fields/types.js';
+import type { Claim, Figure } from '../fields/shared.js';
 
 /**
  * Flattens a field's value to one line of text for tables, CSV and TSV: actor and agreement

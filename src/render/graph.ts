@@ -1,4 +1,4 @@
-import type { ResponseEdge, ResponseGraph, ResponseNode } from '../fields/types.js';
+import type { ResponseEdge, ResponseGraph, ResponseNode } from '../fields/graph.js';
 import { wrapText } from './wrap.js';
 
 export const GRAPH_FORMATS = ['dot', 'mermaid', 'json'] as const;

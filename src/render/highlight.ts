@@ -1,4 +1,4 @@
-import { MATCH_END, MATCH_START } from '../fields/types.js';
+import { MATCH_END, MATCH_START } from '../fields/search.js';
 
 const MARKS = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g');
 

@@ -3,17 +3,14 @@ import { OUTPUT_BATCH, type Output } from '../cli/io.js';
 import { cellText, headerText } from './cells.js';
 import { stripMatchMarks } from './highlight.js';
 import { loadPaint } from './paint.js';
-import type { RecordView } from './views.js';
+import { fieldNames, type Kind } from '../fields/define.js';
 
 export const FORMATS = ['table', 'json', 'jsonl', 'csv', 'tsv'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Columns a table never narrows: ids are copied into `crisis show`, dates are short. */
-const WHOLE_FIELDS = new Set(['id', 'date', 'published', 'event', 'in_response_to']);
-
 export interface OutputSettings {
   format: Format;
-  /** Fields chosen with --fields; otherwise all fields for JSON and the view's columns for text. */
+  /** Fields chosen with --fields; otherwise all fields for JSON and the kind's default columns for text. */
   fields?: string[];
   color: boolean;
   /** Terminal width for tables. */
@@ -76,15 +73,15 @@ const CSV_BATCH = 1000;
  * for JSON, JSON lines, CSV and TSV (which it writes as they come, so a million need not fit in memory)
  * and all at once for a table, whose column widths depend on every row.
  */
-export async function writeRecords(out: Output, records: Iterable<object>, view: RecordView, settings: OutputSettings): Promise<void> {
+export async function writeRecords(out: Output, records: Iterable<object>, kind: Kind, settings: OutputSettings): Promise<void> {
   const highlights = settings.format === 'table' && settings.color;
-  const rows = highlights ? (records as Iterable<Record<string, unknown>>) : withoutMatchMarks(records as Iterable<Record<string, unknown>>, view.marked ?? []);
+  const rows = highlights ? (records as Iterable<Record<string, unknown>>) : withoutMatchMarks(records as Iterable<Record<string, unknown>>, kind.marked ?? []);
   const batch = batched(out, settings.interrupted);
   switch (settings.format) {
     case 'json': {
       // The bytes of JSON.stringify(rows, null, 2), a record at a time. Each record is held until the next
       // comes, so it can end its own line with the comma or the closing bracket: every batch is whole lines.
-      const fields = settings.fields ?? view.fields;
+      const fields = settings.fields ?? fieldNames(kind);
       let held: string | undefined;
       for (const row of rows) {
         const wait = batch.write(held === undefined ? '[\n' : `${held},\n`);
@@ -96,7 +93,7 @@ export async function writeRecords(out: Output, records: Iterable<object>, view:
       break;
     }
     case 'jsonl': {
-      const fields = settings.fields ?? view.fields;
+      const fields = settings.fields ?? fieldNames(kind);
       for (const row of rows) {
         const wait = batch.write(`${JSON.stringify(pick(row, fields))}\n`);
         if (wait) await wait;
@@ -105,7 +102,7 @@ export async function writeRecords(out: Output, records: Iterable<object>, view:
     }
     case 'csv': {
       const { stringify } = await import('csv-stringify/sync');
-      const fields = settings.fields ?? view.columns;
+      const fields = settings.fields ?? kind.columns;
       // RFC 4180: CRLF after every record; csv-stringify quotes a cell holding a comma, quote or line break.
       // Whole records at a time, so a batch never ends inside a quoted cell that holds a newline.
       const write = (records: string[][]) => batch.write(stringify(records, { record_delimiter: 'windows' }));
@@ -121,7 +118,7 @@ export async function writeRecords(out: Output, records: Iterable<object>, view:
       break;
     }
     case 'tsv': {
-      const fields = settings.fields ?? view.columns;
+      const fields = settings.fields ?? kind.columns;
       const line = (cells: readonly string[]) => `${cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`;
       batch.write(line(fields));
       for (const row of rows) {
@@ -132,15 +129,13 @@ export async function writeRecords(out: Output, records: Iterable<object>, view:
     }
     case 'table': {
       const all = [...rows];
-      const fields = settings.fields ?? view.columns;
+      const fields = settings.fields ?? kind.columns;
       const paint = await loadPaint(settings.color);
       const { renderTable } = await import('./table.js');
-      const columns = fields.map((field) => ({
-        header: headerText(field),
-        keepWhole: WHOLE_FIELDS.has(field),
-        style: field === 'id' ? paint.cyan : undefined,
-        marked: view.marked?.includes(field),
-      }));
+      const columns = fields.map((name) => {
+        const { column } = kind.fields.find((field) => field.name === name)!;
+        return { header: headerText(name), ...column, style: name === 'id' ? paint.cyan : undefined, marked: kind.marked?.includes(name) };
+      });
       const cells = all.map((row) => fields.map((field) => cellText(row[field])));
       // A table comes in pieces of rows (renderTable), each whole lines, so Ctrl-C can stop it between them.
       for (const piece of renderTable(columns, cells, settings.width, paint)) {

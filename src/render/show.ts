@@ -1,5 +1,5 @@
 import type { Link } from '../queries/links.js';
-import type { Citation, Claim, Figure } from '../fields/types.js';
+import type { Citation, Claim, Figure } from '../fields/shared.js';
 import { amountText, cellText } from './cells.js';
 import type { Paint } from './paint.js';
 import { wrapText } from './wrap.js';

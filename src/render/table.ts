@@ -8,8 +8,10 @@ const PADDING = 2;
 
 export interface TableColumn {
   header: string;
-  /** Never narrowed to fit: ids and dates must stay whole to be copied. */
-  keepWhole?: boolean;
+  /** Whether it may be narrowed to fit; ids and dates stay whole, to be copied. */
+  cut: boolean;
+  /** The columns of the lowest priority give way first. */
+  priority: number;
   /** Styles each line of the column's cells. */
   style?: (line: string) => string;
   /** Its cells mark what a search matched, to be highlighted. */
@@ -20,7 +22,8 @@ export interface TableColumn {
 const ROWS_PER_PIECE = 100;
 
 /**
- * A bordered table fitted to `width`: the widest columns give way first, and their text wraps.
+ * A bordered table fitted to `width`: of the columns that may be cut, the lowest in priority give way first
+ * (the widest of them first), and their text wraps.
  * Yields it a piece of rows at a time, each piece whole lines, so a long table costs time in
  * proportion to its rows and its writer can stop between pieces.
  */
@@ -55,11 +58,14 @@ function fitWidths(columns: TableColumn[], rows: string[][], width: number): num
   const widths = columns.map((column, i) => rows.reduce((widest, row) => Math.max(widest, stripMatchMarks(row[i] ?? '').length), column.header.length) + PADDING);
   const borders = columns.length + 1;
   let excess = widths.reduce((sum, w) => sum + w, 0) + borders - width;
-  const narrowable = (i: number) => !columns[i]!.keepWhole && widths[i]! > MIN_COLUMN + PADDING;
+  const narrowable = (i: number) => columns[i]!.cut && widths[i]! > MIN_COLUMN + PADDING;
+  // Of the columns that may still give way, the widest of the lowest priority gives a character at a time.
+  const givesWayBefore = (i: number, j: number) =>
+    columns[i]!.priority < columns[j]!.priority || (columns[i]!.priority === columns[j]!.priority && widths[i]! > widths[j]!);
   while (excess > 0) {
     let widest = -1;
-    widths.forEach((w, i) => {
-      if (narrowable(i) && (widest < 0 || w > widths[widest]!)) widest = i;
+    widths.forEach((_, i) => {
+      if (narrowable(i) && (widest < 0 || givesWayBefore(i, widest))) widest = i;
     });
     if (widest < 0) break;
     widths[widest]!--;

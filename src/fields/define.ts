@@ -1,0 +1,120 @@
+/**
+ * What a field table is made of. Each kind of record crisis prints is declared once, as a table of fields
+ * (src/fields/<kind>.ts); its SQL select list, its TypeScript type, its JSON Schema (`crisis schema`), its
+ * default columns and the README's field reference are all read from that table.
+ */
+
+declare const valueType: unique symbol;
+
+/** A JSON Schema (draft 2020-12) object. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** A JSON Schema that knows, for TypeScript only, the type of the values it describes. */
+export type Typed<T> = JsonSchema & { readonly [valueType]?: T };
+
+/** The TypeScript type a Typed schema describes. */
+export type ValueOf<S> = S extends Typed<infer T> ? T : never;
+
+const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const DATE_PATTERN = '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$';
+
+export const text = (description: string): Typed<string> => ({ type: 'string', description });
+/** Any string, where the list it is in says what it is. */
+export const anyText: Typed<string> = { type: 'string' };
+export const matching = (pattern: string, description: string): Typed<string> => ({ type: 'string', pattern, description });
+export const integer = (description: string, minimum = 0): Typed<number> => ({ type: 'integer', minimum, description });
+export const number = (description: string): Typed<number> => ({ type: 'number', description });
+export const id = (description: string): Typed<string> => ({ type: 'string', pattern: ID_PATTERN, description });
+export const date = (description: string): Typed<string> => ({ type: 'string', pattern: DATE_PATTERN, description });
+export const oneOf = <const T extends string>(values: readonly T[], description: string): Typed<T> => ({ enum: [...values], description });
+export const constant = <const T extends string>(value: T, description: string): Typed<T> => ({ const: value, description });
+export const list = <T>(items: Typed<T>, description: string): Typed<T[]> => ({ type: 'array', items, description });
+
+/** The same values or null; the description is the nullable field's own. */
+export function nullable<T>(schema: Typed<T>, description = schema.description as string): Typed<T | null> {
+  const { description: _, ...rest } = schema;
+  if (Array.isArray(rest.enum)) return { ...rest, enum: [...rest.enum, null], description };
+  return { ...rest, type: [rest.type, 'null'], description };
+}
+
+/** The same schema with another description (an actor reference is a speaker here, a party there). */
+export function described<T>(schema: Typed<T>, description: string): Typed<T> {
+  const { description: _, ...rest } = schema;
+  return { ...rest, description };
+}
+
+/** An object of exactly these properties, each required (a missing value is null). */
+export function object<P extends Record<string, Typed<unknown>>>(properties: P, description?: string): Typed<{ [K in keyof P]: ValueOf<P[K]> }> {
+  return {
+    type: 'object',
+    properties,
+    required: Object.keys(properties),
+    additionalProperties: false,
+    ...(description === undefined ? {} : { description }),
+  };
+}
+
+/** How a field shows as a column of a table (by default, or chosen with --fields). */
+export interface Column {
+  /** Which columns give way when a table is too wide: the lowest priority first. */
+  priority: number;
+  /** Whether its text may be cut or wrapped to fit; ids and dates are kept whole, to be copied. */
+  cut: boolean;
+}
+
+/** One field of a kind's records. */
+export interface Field<Name extends string = string, T = unknown> {
+  readonly name: Name;
+  /** SQL that gives its value, over the kind's tables as its query aliases them (JSON text where `json`). */
+  readonly sql: string;
+  /** Whether the SQL gives JSON text (a list or an object), to parse. */
+  readonly json: boolean;
+  /** Its type and a one-sentence description, as `crisis schema` prints them. */
+  readonly schema: Typed<T>;
+  readonly column: Column;
+}
+
+export function field<const Name extends string, T>(
+  name: Name,
+  sql: string,
+  schema: Typed<T>,
+  options: { json?: boolean; column?: Partial<Column> } = {},
+): Field<Name, T> {
+  return { name, sql, json: options.json ?? false, schema, column: { priority: 1, cut: true, ...options.column } };
+}
+
+/** A kind of record as crisis prints it: its fields in contract order, and what a table shows of them. */
+export interface Kind<Fs extends readonly Field[] = readonly Field[]> {
+  /** The kind's name, as `crisis schema` takes it. */
+  readonly name: string;
+  /** The command that lists it. */
+  readonly command: string;
+  readonly fields: Fs;
+  /** The columns a table, TSV and CSV show by default, in order. */
+  readonly columns: readonly Fs[number]['name'][];
+  /** Fields whose text marks what a search matched: highlighted in a coloured table, unmarked anywhere else. */
+  readonly marked?: readonly Fs[number]['name'][];
+}
+
+export const kind = <const Fs extends readonly Field[]>(declared: Kind<Fs>): Kind<Fs> => declared;
+
+/** The record type a kind's fields describe. */
+export type RecordOf<K extends Kind> = K extends Kind ? { [F in K['fields'][number] as F['name']]: ValueOf<F['schema']> } : never;
+
+export const fieldNames = (kind: Kind): string[] => kind.fields.map((f) => f.name);
+
+/** The fields as a select list, each `AS` its name. */
+export const selectList = (fields: readonly Field[]) => fields.map((f) => `${f.sql} AS "${f.name}"`).join(', ');
+
+/** The fields as one JSON object, keys in their order: the record as a line of JSON. */
+export const jsonObjectOf = (fields: readonly Field[]) =>
+  `json_object(${fields.map((f) => `'${f.name}', ${f.json ? `json(${f.sql})` : f.sql}`).join(', ')})`;
+
+/** Parses, in a row a select list gave, the fields whose SQL gave JSON text. */
+export function parseJsonFields<T>(row: Record<string, unknown>, fields: readonly Field[]): T {
+  for (const f of fields) {
+    const value = row[f.name];
+    if (f.json && typeof value === 'string') row[f.name] = JSON.parse(value);
+  }
+  return row as T;
+}

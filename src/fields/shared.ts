@@ -1,0 +1,103 @@
+import {
+  actorJson, agreementsJson, citationsJson, claimsJson, figuresJson, inResponseToJson,
+} from '../queries/fragments.js';
+import {
+  constant, date, described, field, id, list, matching, nullable, number, object, oneOf, text, type ValueOf,
+} from './define.js';
+
+/** The shapes that appear inside records of several kinds, and the fields records of several kinds share. */
+
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export const QUALIFIERS = ['exact', 'at-least', 'more-than', 'about', 'up-to'] as const;
+
+export const actorRef = object({ id: id("the actor's id"), name: text("the actor's display name") }, 'an actor');
+export const actorRoleRef = (roles: string) =>
+  object({ id: id("the actor's id"), name: text("the actor's display name"), role: text(roles) }, 'an actor, with its role');
+export const agreementRef = object({ id: id("the agreement's id"), name: text("the agreement's name") }, 'an agreement');
+
+export const citation = object(
+  {
+    id: id("the source's id"),
+    title: text("the source's title"),
+    publisher: nullable(text('who published it, where known')),
+    url: nullable(text('where it is, where it is online')),
+    published: nullable(date('when it was published, where known')),
+    quote: text('the words of the source this record rests on, verbatim'),
+  },
+  'a source, with the words of it the record rests on',
+);
+
+export const figure = object(
+  {
+    figure: text('what is counted, kebab-case: killed, injured, drones-downed, ...'),
+    value: number('the number, or the bottom of a range'),
+    max: nullable(number('the top of a range, or null')),
+    qualifier: oneOf(QUALIFIERS, 'how the source qualifies the number'),
+    claimed_by: nullable(actorRef, 'whose number it is, when the source attributes it'),
+    source: id('the id of the source reporting it, one of the record’s sources'),
+    quote: text('the words of that source, verbatim'),
+  },
+  'a number a source reports',
+);
+
+export const claim = object(
+  {
+    about: text('the disputed point, kebab-case: brokered-by, ...; claims on one point are to be compared'),
+    claim: text('what is claimed, in our words'),
+    claimed_by: nullable(actorRef, 'who claims it, or null when the source says it in its own voice'),
+    source: id('the id of the source reporting the claim, one of the record’s sources'),
+    quote: text('the words of that source, verbatim'),
+  },
+  'one side’s account of a disputed point',
+);
+
+export type ActorRef = ValueOf<typeof actorRef>;
+export type ActorRoleRef = ActorRef & { role: string };
+export type AgreementRef = ValueOf<typeof agreementRef>;
+export type Citation = ValueOf<typeof citation>;
+export type Figure = ValueOf<typeof figure>;
+export type Claim = ValueOf<typeof claim>;
+
+/*
+ * Fields that mean the same wherever they appear. Each takes the SQL alias of the table its kind's query
+ * reads it from (`e` for events), or the SQL itself where it is computed.
+ */
+
+export const recordId = (t: string) =>
+  field('id', `${t}.id`, id('stable, unique, lower-case kebab-case id across the whole database; `crisis show <id>` prints the record'), {
+    column: { cut: false },
+  });
+export const factKind = <const K extends string>(kind: K) => field('kind', `'${kind}'`, constant(kind, `always "${kind}"`));
+export const recordDate = (t: string, description = 'YYYY-MM-DD, YYYY-MM or YYYY: only as precise as the sources are') =>
+  field('date', `${t}.date`, date(description), { column: { cut: false } });
+export const datePrecision = (t: string) => field('date_precision', `${t}.date_precision`, oneOf(DATE_PRECISIONS, 'how precise `date` is'));
+export const title = (t: string) => field('title', `${t}.title`, text('a short title, in our own words'));
+export const summary = (sql: string) => field('summary', sql, text('what happened, in our own words; the sources’ words are in `sources`'));
+
+/** The fields every event, statement and measure begins with. */
+export const factHead = <const K extends string>(t: string, kind: K) =>
+  [recordId(t), factKind(kind), recordDate(t), datePrecision(t), title(t), summary(`${t}.summary`)] as const;
+
+export const inResponseTo = (t: string) =>
+  field('in_response_to', inResponseToJson(`${t}.id`), list(id('a record id'), 'ids of the records this one answers, where a source says so'), {
+    json: true,
+    column: { cut: false },
+  });
+export const agreements = (t: string) => field('agreements', agreementsJson(`${t}.id`), list(agreementRef, 'the agreements it invokes'), { json: true });
+export const cameo = (sql: string) =>
+  field('cameo', sql, nullable(matching('^[0-9]{2,4}$', 'CAMEO event code, for joining with GDELT and ICEWS, or null')));
+export const figures = (t: string) =>
+  field('figures', figuresJson(`${t}.id`), list(figure, 'numbers sources report about it, one entry a report: reports that differ are all kept'), { json: true });
+export const claims = (t: string) => field('claims', claimsJson(`${t}.id`), list(claim, 'each side’s account of a disputed point, one entry a claim'), { json: true });
+export const sources = (t: string, description = 'the sources it rests on, each with a verbatim quote') =>
+  field('sources', citationsJson(`${t}.id`), list(citation, description), { json: true });
+
+/** The fields every event, statement and measure ends with: its links, code, reported numbers and claims, and sources. */
+export const factTail = (t: string, cameoSql = `${t}.cameo`) =>
+  [inResponseTo(t), agreements(t), cameo(cameoSql), figures(t), claims(t), sources(t)] as const;
+
+/** An actor named by an id column, as a field. */
+export const actorField = <const Name extends string>(name: Name, idColumn: string, description: string) =>
+  field(name, actorJson(idColumn), described(actorRef, description), { json: true });
+export const nullableActorField = <const Name extends string>(name: Name, idColumn: string, description: string) =>
+  field(name, actorJson(idColumn), nullable(actorRef, description), { json: true });
