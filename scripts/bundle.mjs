@@ -45,7 +45,7 @@ const nativeAddon = {
 
 /**
  * Commander requires node:child_process at load, only to run subcommands that are separate executables,
- * which crisis has none of; loading it costs a few milliseconds of every start. Load it when first used.
+ * which crisis has none of, and every start would wait for it to load. Load it when first used.
  */
 const lazyChildProcess = {
   name: 'lazy-child-process',
@@ -63,8 +63,8 @@ const lazyChildProcess = {
  * Two costs of a coloured table that crisis need not pay, with cli-table3 and chalk kept: chalk loads
  * supports-color, which loads node:tty (and with it node:net and Node's streams) to guess a colour level
  * that crisis always sets itself (src/cli/io.ts colorEnabled); and cli-table3 measures every cell with
- * string-width, whose emoji regular expression takes milliseconds to compile, where src/render/text-width.ts
- * answers the same for narrow text at once.
+ * string-width, whose emoji regular expression is slow to compile, where src/render/text-width.ts answers
+ * the same for narrow text at once.
  */
 const tableAndColour = {
   name: 'table-and-colour',
@@ -84,38 +84,51 @@ const tableAndColour = {
   },
 };
 
-/** src/paths.ts, for a file two folders below the package's (dist/bin/crisis.cjs), with the version written in. */
-const packageRoot = {
-  name: 'package-root',
-  setup(plugin) {
-    plugin.onLoad({ filter: /[\\/]src[\\/]paths\.ts$/ }, () => ({
-      contents: `export const PACKAGE_ROOT = require('node:path').join(__dirname, '..', '..');
-        export const VERSION = ${JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version)};`,
-      loader: 'js',
-    }));
-  },
-};
+/**
+ * Values written into the bundle, so that a start reads no file and computes nothing for them: crisis's version,
+ * from package.json, and the digest of each field table whose records' JSON the build stores (tsc's output of
+ * the same sources, which `npm run build` has just written).
+ */
+async function writtenIn() {
+  const { fieldsDigest } = await import('../dist/fields/define.js');
+  const { STORED_KINDS } = await import('../dist/compile/stored-json.js');
+  return {
+    CRISIS_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+    CRISIS_FIELD_DIGESTS: JSON.stringify(Object.fromEntries(STORED_KINDS.map((kind) => [kind.name, fieldsDigest(kind)]))),
+  };
+}
 
-export async function bundle() {
-  await build({
+/**
+ * How the CLI is bundled: `outfile`, and for `npm run dev` (`dev`) readable names and a source map in place of
+ * minified code. Both bundles run the same code, so they print the same bytes.
+ */
+export async function bundleOptions({ outfile = BUNDLE, dev = false } = {}) {
+  return {
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outfile: BUNDLE,
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    plugins: [nativeAddon, lazyChildProcess, packageRoot, tableAndColour],
+    plugins: [nativeAddon, lazyChildProcess, tableAndColour],
+    define: await writtenIn(),
     // Only the data build needs these; if the CLI ever imports them, they load from node_modules when it does.
     external: ['yaml', 'zod'],
     legalComments: 'none',
-    // Every start reads and decodes the whole bundle as the source V8 checks its cache against: short names
-    // make it a quarter smaller (about 0.3 ms). Nothing in crisis reads a function's or class's name; the cost
-    // is CRISIS_DEBUG's stack traces, which name the bundle's short names (the tests run the sources).
-    minifyWhitespace: true,
+    // Every start reads the whole bundle, as the source V8 checks its cache against, so it is made small. Nothing
+    // in crisis reads a function's or class's name; CRISIS_DEBUG's stack traces are readable under npm run dev.
+    minifyWhitespace: !dev,
     minifySyntax: true,
-    minifyIdentifiers: true,
+    minifyIdentifiers: !dev,
+    sourcemap: dev,
     logLevel: 'warning',
-  });
+    // src/paths.ts reads import.meta.url only when running from the sources; in the bundle that branch is gone.
+    logOverride: { 'empty-import-meta': 'silent' },
+  };
+}
+
+export async function bundle() {
+  await build(await bundleOptions());
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Folds a name for matching: case, accents and punctuation do not count ("S. Jaishankar" = "s jaishankar"). */
 export function foldName(text: string): string {
-  // Plain ASCII, as nearly everything typed is, folds the same way without Unicode regular expressions,
-  // whose first use costs a command-line lookup about half a millisecond.
+  // Plain ASCII, as nearly everything typed is, folds the same way without a Unicode regular expression,
+  // whose compiling a lookup would otherwise wait for.
   if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .normalize('NFKD')

@@ -8,9 +8,9 @@ import { findAgreements } from '../src/queries/agreements.js';
 import { findEvents } from '../src/queries/events.js';
 import { findMeasures } from '../src/queries/measures.js';
 import { findStatements } from '../src/queries/statements.js';
-import type { EventRecord } from '../src/fields/event.js';
-import type { MeasureRecord } from '../src/fields/measure.js';
-import type { StatementRecord } from '../src/fields/statement.js';
+import type { EventRecord } from '../src/queries/events.js';
+import type { MeasureRecord } from '../src/queries/measures.js';
+import type { StatementRecord } from '../src/queries/statements.js';
 import { foldWhitespace } from '../src/text.js';
 import { BUNDLED_DB, DATA_DIR, runCli } from './helpers.js';
 

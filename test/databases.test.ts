@@ -87,6 +87,11 @@ const brokenDatabases: { what: string; make: () => string; error: (path: string)
     error: (p) => `'${p}' is not a crisis database: its meta table records no schema version`,
   },
   {
+    what: 'a database whose events another version of crisis stored, with other fields',
+    make: () => alteredCopy("UPDATE meta SET value = '0' WHERE key = 'fields:event'"),
+    error: (p) => `'${p}' stores its events in the shape another version of crisis printed; rebuild it with crisis build`,
+  },
+  {
     what: 'a database of the right version that lacks a table',
     make: () => alteredCopy('DROP TABLE citations'),
     error: (p) => `'${p}' is not a crisis database: it has no table citations`,

@@ -1,8 +1,9 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runBinary } from './helpers.js';
+import { BUNDLED_DB, ROOT, runBinary, tempDir } from './helpers.js';
 
 /** The built binary, run as a user's shell runs it, against the bundled database. */
 describe('the crisis binary', () => {
@@ -18,6 +19,25 @@ describe('the crisis binary', () => {
   it('prints the version package.json gives, which the bundle has written in', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(runBinary(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it.each([
+    ['events', '--actor', 'russia', '--json'],
+    ['show', 'pahalgam-attack'],
+    ['events', '--since', '2025-13'],
+  ])('prints under npm run dev, from the sources, what the binary prints: %j', (...argv) => {
+    const dev = spawnSync(process.execPath, [join(ROOT, 'scripts', 'dev.mjs'), ...argv], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect({ code: dev.status, stdout: dev.stdout, stderr: dev.stderr }).toEqual(runBinary(argv));
+  });
+
+  it('names the sources in a stack trace under npm run dev', () => {
+    // A database that breaks in a way no check foresaw is an unexpected error, whose stack trace CRISIS_DEBUG shows.
+    const db = join(tempDir(), 'crisis.db');
+    copyFileSync(BUNDLED_DB, db);
+    new Database(db).exec("UPDATE actors SET aliases = 'not json'").close();
+    const dev = spawnSync(process.execPath, [join(ROOT, 'scripts', 'dev.mjs'), '--db', db, 'actors'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', CRISIS_DEBUG: '1' } });
+    expect(dev.status).toBe(1);
+    expect(dev.stderr).toMatch(/at \w+ \(.*src\/queries\/actors\.ts:\d+:\d+\)/);
   });
 
   it('prints JSON for scripts', () => {

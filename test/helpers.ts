@@ -7,7 +7,12 @@ import { afterAll } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { compileDatabase } from '../src/compile/compile.js';
 import { BuildFailed, formatProblem } from '../src/compile/problems.js';
+import { createContext, type Context } from '../src/cli/context.js';
 import { main } from '../src/cli/main.js';
+import { buildProgram } from '../src/cli/program.js';
+import type { Command } from 'commander';
+import { outputsOf, type Output } from '../src/fields/json-schema.js';
+import type { Kind } from '../src/fields/define.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const DATA_DIR = join(ROOT, 'data');
@@ -41,6 +46,19 @@ export async function runCli(argv: string[], { tty = false, columns = 100, env =
     interrupted,
   });
   return { code, stdout, stderr };
+}
+
+/** The whole program, every command set up, with streams that discard what they are given. */
+export async function wholeProgram(): Promise<{ program: Command; ctx: Context }> {
+  const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdoutIsTTY: false, env: {} };
+  const ctx = createContext(io, () => ({ color: false }));
+  return { program: await buildProgram(io, ctx), ctx };
+}
+
+/** What every command prints with --json, as crisis schema describes it: list commands' kinds, then the objects. */
+export async function describedOutputs(): Promise<{ outputs: Output[]; kinds: Kind[] }> {
+  const outputs = outputsOf((await wholeProgram()).ctx.commands);
+  return { outputs, kinds: outputs.filter((output): output is Kind => 'fields' in output) };
 }
 
 /** Runs the built binary, as a user's shell would; `as` runs it as another user (root may). */

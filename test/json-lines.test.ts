@@ -3,9 +3,9 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldNames, type Kind } from '../src/fields/define.js';
-import { EVENT } from '../src/fields/event.js';
-import { MEASURE } from '../src/fields/measure.js';
-import { STATEMENT } from '../src/fields/statement.js';
+import { EVENT } from '../src/queries/events.js';
+import { MEASURE } from '../src/queries/measures.js';
+import { STATEMENT } from '../src/queries/statements.js';
 import { BUNDLED_DB, fixtureDatabase, runCli, tempDir } from './helpers.js';
 
 /**

@@ -5,10 +5,11 @@ import { buildProgram } from '../src/cli/program.js';
 import { createContext } from '../src/cli/context.js';
 import { SHELLS } from '../src/render/completion.js';
 import { FORMATS } from '../src/render/output.js';
-import { SCHEMA_KINDS } from '../src/fields/json-schema.js';
 import { fieldNames } from '../src/fields/define.js';
-import { LIST_KINDS } from '../src/fields/kinds.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { describedOutputs, ROOT, runCli, tempDir } from './helpers.js';
+
+const { outputs, kinds } = await describedOutputs();
+const SCHEMA_KINDS = outputs.map((output) => output.name);
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdoutIsTTY: false, env: {} };
@@ -28,7 +29,7 @@ describe('the README', () => {
     }
   });
 
-  it.each([...new Set(Object.values(LIST_KINDS).flatMap((kind) => fieldNames(kind)))])('documents the JSON field %s', (field) => {
+  it.each([...new Set(kinds.flatMap((kind) => fieldNames(kind)))])('documents the JSON field %s', (field) => {
     expect(README).toMatch(new RegExp(`\\| [^\\n]*\`${field}\`[^\\n]*\\|`));
   });
 

@@ -5,7 +5,7 @@ import type { Db } from '../src/db/open.js';
 import { findMeasures } from '../src/queries/measures.js';
 import { findChain, findResponseGraph } from '../src/queries/responses.js';
 import { findTimeline } from '../src/queries/timeline.js';
-import type { ResponseEdge, ResponseGraph } from '../src/fields/graph.js';
+import type { ResponseEdge, ResponseGraph } from '../src/queries/responses.js';
 import { renderDot, renderMermaid } from '../src/render/graph.js';
 import { BUNDLED_DB, buildFixture, find, runBinary, runCli } from './helpers.js';
 

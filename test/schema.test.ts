@@ -1,12 +1,14 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordSchema, SCHEMA_KINDS } from '../src/fields/json-schema.js';
-import { LIST_KIND_NAMES, LIST_KINDS, type ListKindName } from '../src/fields/kinds.js';
-import { BUNDLED_DB, fixtureDatabase, runCli } from './helpers.js';
+import { recordSchema } from '../src/fields/json-schema.js';
+import { BUNDLED_DB, describedOutputs, fixtureDatabase, runCli } from './helpers.js';
+
+const { outputs, kinds } = await describedOutputs();
+const SCHEMA_KINDS = outputs.map((output) => output.name);
 
 /** Every list command with arguments that give it rows, and the kind of its output. */
-const LIST_COMMANDS: [ListKindName, string[]][] = [
+const LIST_COMMANDS: [string, string[]][] = [
   ['event', ['events']],
   ['statement', ['statements']],
   ['measure', ['measures']],
@@ -28,8 +30,12 @@ async function schemaOf(kind: string): Promise<object> {
 }
 
 describe('crisis schema', () => {
-  it.each(LIST_KIND_NAMES)('describes every field %s prints in a sentence', (kind) => {
-    for (const [field, schema] of Object.entries(recordSchema(LIST_KINDS[kind]).properties)) {
+  it('is asked of every list command below', () => {
+    expect(new Set(LIST_COMMANDS.map(([kind]) => kind))).toEqual(new Set(kinds.map((kind) => kind.name)));
+  });
+
+  it.each(kinds.map((kind) => [kind.name, kind] as const))('describes every field %s prints in a sentence', (_, kind) => {
+    for (const [field, schema] of Object.entries(recordSchema(kind).properties)) {
       expect(typeof schema.description, `${kind}.${field}`).toBe('string');
       expect(String(schema.description).length, `${kind}.${field}`).toBeGreaterThan(5);
     }
@@ -37,7 +43,7 @@ describe('crisis schema', () => {
 
   it.each(SCHEMA_KINDS)('prints a draft 2020-12 schema for %s that compiles', async (kind) => {
     const schema = await schemaOf(kind);
-    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: (LIST_KIND_NAMES as string[]).includes(kind) ? 'array' : 'object' });
+    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: kinds.some((listed) => listed.name === kind) ? 'array' : 'object' });
     expect(ajv.validateSchema(schema)).toBe(true);
     expect(() => ajv.compile(schema)).not.toThrow();
   });

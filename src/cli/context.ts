@@ -1,5 +1,6 @@
 import { BUNDLED_DB, blameDatabase, openDatabase, type Db } from '../db/open.js';
 import { colorEnabled, outputWidth, type IOStreams } from './io.js';
+import type { CommandModule } from './program.js';
 
 /** What every command may use: the streams, the database (opened on first use) and the terminal decisions. */
 export interface Context {
@@ -11,6 +12,8 @@ export interface Context {
   /** The error to report for a failure: a damaged database becomes a DataError naming its file. */
   blameDatabase(error: unknown): unknown;
   close(): void;
+  /** The commands set up for this command line, in help order, with their modules. */
+  commands: { name: string; module: CommandModule }[];
 }
 
 /**
@@ -27,5 +30,6 @@ export function createContext(io: IOStreams, globals: () => { db?: string; color
     width: () => outputWidth(io),
     blameDatabase: (error) => (db ? blameDatabase(error, path()) : error),
     close: () => db?.close(),
+    commands: [],
   };
 }

@@ -59,16 +59,14 @@ const QUEUE_LIMIT = 4 * OUTPUT_BATCH;
 const SYNCHRONOUS_OUTPUT = 1024 * 1024;
 
 /**
- * Writes straight to a file descriptor (1 for stdout). Touching process.stdout builds a stream (and loads
- * Node's stream and net modules) that costs a lookup several milliseconds; a pipe or file written with
- * fs needs none of it.
+ * Writes straight to a file descriptor (1 for stdout). Touching process.stdout builds a stream, and loads
+ * Node's stream and net modules, that a lookup would wait for; a pipe or file written with fs needs none of it.
  *
  * The first megabyte is written synchronously, as is every short output. Past it, the batches of a long
  * output go in order through fs.write, one at a time, on libuv's thread pool: while the reader of a pipe
- * drains one batch, this thread
- * makes the next, where writing synchronously would wait for the reader at every batch (a million records
- * took half as long again). write() returns false when the queue holds QUEUE_LIMIT bytes; 'drain' follows
- * when it holds less. flushed() settles once every byte is written, or with the first error.
+ * drains one batch, this thread makes the next, where writing synchronously would wait for the reader at
+ * every batch. write() returns false when the queue holds QUEUE_LIMIT bytes; 'drain' follows when it holds
+ * less. flushed() settles once every byte is written, or with the first error.
  *
  * A reader that goes away raises EPIPE, which main() reports as success. A descriptor another process left
  * non-blocking may refuse a write while its pipe is full (EAGAIN): wait a millisecond and write the rest,

@@ -1,46 +1,58 @@
 import { Command } from 'commander';
 import { VERSION } from '../paths.js';
+import type { Output } from '../fields/json-schema.js';
 import type { Context } from './context.js';
 import { quoted, visible } from '../errors.js';
 import type { IOStreams } from './io.js';
 
-type Register = (program: Command, ctx: Context) => void;
+/** A command's module: it sets the command up, and says what it prints with --json, for crisis schema and completion. */
+export interface CommandModule {
+  register(program: Command, ctx: Context): void;
+  /** A list of records of one kind (its field table), or one object (chain, graph). */
+  output?: Output;
+}
 
 /**
  * Every command, in the order help lists them. Each command's module is loaded when it is set up, so a
- * lookup does not also run the top level of every other command's modules (JSON schemas, chart symbols).
+ * lookup does not also run the top level of every other command's modules.
  */
-const COMMANDS: Record<string, () => Promise<Register>> = {
-  events: async () => (await import('../commands/events.js')).registerEvents,
-  statements: async () => (await import('../commands/statements.js')).registerStatements,
-  measures: async () => (await import('../commands/measures.js')).registerMeasures,
-  actors: async () => (await import('../commands/actors.js')).registerActors,
-  agreements: async () => (await import('../commands/agreements.js')).registerAgreements,
-  sources: async () => (await import('../commands/sources.js')).registerSources,
-  timeline: async () => (await import('../commands/timeline.js')).registerTimeline,
-  chain: async () => (await import('../commands/chain.js')).registerChain,
-  graph: async () => (await import('../commands/graph.js')).registerGraph,
-  search: async () => (await import('../commands/search.js')).registerSearch,
-  schema: async () => (await import('../commands/schema.js')).registerSchema,
-  completion: async () => (await import('../commands/completion.js')).registerCompletion,
-  show: async () => (await import('../commands/show.js')).registerShow,
-  validate: async () => (await import('../commands/validate.js')).registerValidate,
-  build: async () => (await import('../commands/build.js')).registerBuild,
+export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  events: () => import('../commands/events.js'),
+  statements: () => import('../commands/statements.js'),
+  measures: () => import('../commands/measures.js'),
+  actors: () => import('../commands/actors.js'),
+  agreements: () => import('../commands/agreements.js'),
+  sources: () => import('../commands/sources.js'),
+  timeline: () => import('../commands/timeline.js'),
+  chain: () => import('../commands/chain.js'),
+  graph: () => import('../commands/graph.js'),
+  search: () => import('../commands/search.js'),
+  schema: () => import('../commands/schema.js'),
+  completion: () => import('../commands/completion.js'),
+  show: () => import('../commands/show.js'),
+  validate: () => import('../commands/validate.js'),
+  build: () => import('../commands/build.js'),
 };
 
+/** Commands that describe every other command (their options, or what they print), and so need them all set up. */
+const DESCRIBING_ALL = new Set(['completion', 'schema']);
+
 /**
- * The commands a command line needs set up. A lookup needs only its own: the first word after the program's
- * own options (`crisis --db x.db events`). Help asked for first, an unknown word (for its suggestion) and
- * completion need every command to list; the version asked for first needs none.
+ * The commands a command line needs set up. A lookup needs only its own: the first word that is neither one of
+ * the program's own options nor the value one of them takes (`crisis --db x.db events`). Help asked for first,
+ * an unknown word (for its suggestion), and the commands that describe all the others need every command; the
+ * version asked for first needs none.
  */
-function commandsNeeded(argv: string[]): string[] {
+export function commandsNeeded(argv: string[], program: Command): string[] {
   const every = Object.keys(COMMANDS);
+  const takesValue = new Set(program.options.filter((option) => option.required || option.optional).flatMap((option) => [option.long, option.short]));
+  const isVersion = new Set([program.options.find((option) => option.attributeName() === 'version')].flatMap((option) => [option?.long, option?.short]));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '-V' || arg === '--version') return [];
+    if (isVersion.has(arg)) return [];
     if (arg === '-h' || arg === '--help' || arg === '--') return every;
-    if (arg === '--db') i++;
-    else if (!arg.startsWith('-')) return arg !== 'completion' && Object.hasOwn(COMMANDS, arg) ? [arg] : every;
+    if (takesValue.has(arg)) i++;
+    else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) && !DESCRIBING_ALL.has(arg) ? [arg] : every;
   }
   return every;
 }
@@ -93,7 +105,9 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
 2 usage error, 3 show or chain of an id that does not exist.
 `);
 
-  const registers = await Promise.all(commandsNeeded(argv).map((name) => COMMANDS[name]!()));
-  for (const register of registers) register(program, ctx);
+  const needed = commandsNeeded(argv, program);
+  const modules = await Promise.all(needed.map((name) => COMMANDS[name]!()));
+  ctx.commands = needed.map((name, i) => ({ name, module: modules[i]! }));
+  for (const { module } of ctx.commands) module.register(program, ctx);
   return program;
 }

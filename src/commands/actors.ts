@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { findActors } from '../queries/actors.js';
-import { ACTOR } from '../fields/actor.js';
 import { writeList } from '../cli/list-command.js';
 import { addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
-import { toActorIds, toVocabulary, type RawOptions } from '../options/parse.js';
+import { type RawOptions, toActorIds, toVocabulary } from '../options/parse.js';
+import { ACTOR, findActors } from '../queries/actors.js';
 
-export function registerActors(program: Command, ctx: Context): void {
+/** What it prints with --json: its kind's records. */
+export const output = ACTOR;
+
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('actors')
     .description('Actors: states, persons, organisations and groups, with their countries and aliases')

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { findAgreements } from '../queries/agreements.js';
-import { AGREEMENT } from '../fields/agreement.js';
 import { writeList } from '../cli/list-command.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
-import { toActorIds, toDateRange, type RawOptions } from '../options/parse.js';
+import { type RawOptions, toActorIds, toDateRange } from '../options/parse.js';
+import { AGREEMENT, findAgreements } from '../queries/agreements.js';
 
-export function registerAgreements(program: Command, ctx: Context): void {
+/** What it prints with --json: its kind's records. */
+export const output = AGREEMENT;
+
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('agreements')
     .description('Treaties and declarations the crisis invokes, with the records that invoke them')

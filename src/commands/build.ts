@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { accessSync, constants, openSync, readSync, closeSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { DataError, UsageError, fileProblem, quotedPath } from '../errors.js';
-import { BUNDLED_DB } from '../db/open.js';
 import { BuildFailed, checkFactFolder, describeCounts, problemLines, problemsIn, unreadableFacts } from '../compile/problems.js';
+import { BUNDLED_DB } from '../db/open.js';
+import { DataError, fileProblem, quotedPath, UsageError } from '../errors.js';
 
-export function registerBuild(program: Command, ctx: Context): void {
+export function register(program: Command, ctx: Context): void {
   program
     .command('build')
     .description('Build a crisis database from a folder of fact files; nothing is written unless every fact is valid')

@@ -1,14 +1,24 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { UsageError, quoted } from '../errors.js';
-import { findChain } from '../queries/responses.js';
+import { quoted, UsageError } from '../errors.js';
+import { id, object } from '../fields/define.js';
+import type { ObjectOutput } from '../fields/json-schema.js';
+import { addExamples } from '../options/declare.js';
+import { toLimit, toRecord, toTextOrJson } from '../options/parse.js';
+import { findChain, graphProperties } from '../queries/responses.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { renderChainText } from '../render/chain.js';
 import { loadPaint } from '../render/paint.js';
-import { addExamples } from '../options/declare.js';
-import { toLimit, toRecord, toTextOrJson } from '../options/parse.js';
 
-export function registerChain(program: Command, ctx: Context): void {
+/** What it prints with --json. */
+export const output: ObjectOutput = {
+  name: 'chain',
+  usage: 'chain <id>',
+  description: 'What crisis chain <id> --json prints: the record, what led to it and what answered it.',
+  schema: object({ root: id('the id of the record the chain is of'), ...graphProperties }),
+};
+
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('chain')
     .description('What led to a record and what answered it, following in_response_to both ways and the statements made at events')

@@ -1,17 +1,16 @@
 import type { Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
-import { quoted, UsageError } from '../errors.js';
 import { didYouMean } from '../cli/suggest.js';
+import { quoted, UsageError } from '../errors.js';
+import { fieldNames } from '../fields/define.js';
+import { type Output, outputsOf } from '../fields/json-schema.js';
+import { addExamples } from '../options/declare.js';
+import { ACTOR_KINDS } from '../queries/actors.js';
 import { SEARCH_KINDS } from '../queries/search.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
-import { completionScript, SHELLS, type CompletedOption, type CompletionSpec, type Shell, type ValueCompletion } from '../render/completion.js';
+import { type CompletedOption, completionScript, type CompletionSpec, type Shell, SHELLS, type ValueCompletion } from '../render/completion.js';
 import { GRAPH_FORMATS } from '../render/graph.js';
 import { FORMATS } from '../render/output.js';
-import { ACTOR_KINDS } from '../fields/actor.js';
-import { fieldNames } from '../fields/define.js';
-import { SCHEMA_KINDS } from '../fields/json-schema.js';
-import { LIST_KINDS, listKindNamed } from '../fields/kinds.js';
-import { addExamples } from '../options/declare.js';
 
 const ACTOR_OPTIONS = new Set(['--actor', '--by', '--against', '--country']);
 
@@ -28,13 +27,12 @@ const OWN_FORMATS: Record<string, readonly string[]> = { show: ['text', 'json'],
 
 /** What a command's first argument takes: a few words, or ids of records (from the lists that print them). */
 const ARGUMENTS: Record<string, ValueCompletion> = {
-  schema: { kind: 'words', words: SCHEMA_KINDS },
   completion: { kind: 'words', words: SHELLS },
   show: { kind: 'ids', lists: ['timeline', 'actors', 'agreements', 'sources'] },
   chain: { kind: 'ids', lists: ['timeline'] },
 };
 
-export function registerCompletion(program: Command, ctx: Context): void {
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('completion')
     .description('A completion script for bash, zsh or fish: commands, options, field names, actor and record ids')
@@ -48,31 +46,35 @@ export function registerCompletion(program: Command, ctx: Context): void {
     if (!(SHELLS as readonly string[]).includes(chosen)) {
       throw new UsageError(`unknown shell ${quoted(shell)}${didYouMean(chosen, SHELLS)}; use one of ${SHELLS.join(', ')}`);
     }
-    ctx.io.stdout.write(completionScript(chosen as Shell, describeCommandLine(program)));
+    ctx.io.stdout.write(completionScript(chosen as Shell, describeCommandLine(program, ctx)));
   });
 }
 
 /** The command line as the completion scripts need it, read from commander so it cannot drift. */
-function describeCommandLine(program: Command): CompletionSpec {
-  const globalOptions = program.options.filter((option) => option.long && !['--version', '--help'].includes(option.long)).map((option) => describeOption(option, ''));
+function describeCommandLine(program: Command, ctx: Context): CompletionSpec {
+  // Every command is set up beside this one (program.ts): what each prints gives its field names.
+  const outputOf = new Map(ctx.commands.map(({ name, module }) => [name, module.output]));
+  const schemaKinds = outputsOf(ctx.commands).map((output) => output.name);
+  const globalOptions = program.options.filter((option) => option.long && !['--version', '--help'].includes(option.long)).map((option) => describeOption(option, undefined, ''));
   const commands = program.commands.map((command) => ({
     name: command.name(),
     description: command.description(),
-    options: command.options.filter((option) => option.long && option.long !== '--help').map((option) => describeOption(option, command.name())),
-    argument: ARGUMENTS[command.name()],
+    options: command.options
+      .filter((option) => option.long && option.long !== '--help')
+      .map((option) => describeOption(option, outputOf.get(command.name()), command.name())),
+    argument: command.name() === 'schema' ? { kind: 'words' as const, words: schemaKinds } : ARGUMENTS[command.name()],
   }));
   return { commands, globalOptions };
 }
 
-function describeOption(option: Option, commandName: string): CompletedOption {
+function describeOption(option: Option, output: Output | undefined, commandName: string): CompletedOption {
   const flag = option.long!;
   const described = { flag, description: option.description };
-  return option.required || option.optional ? { ...described, value: valueOf(flag, commandName) } : described;
+  return option.required || option.optional ? { ...described, value: valueOf(flag, output, commandName) } : described;
 }
 
-function valueOf(flag: string, commandName: string): ValueCompletion {
-  const kind = listKindNamed(commandName);
-  const fields = kind ? fieldNames(LIST_KINDS[kind]) : [];
+function valueOf(flag: string, output: Output | undefined, commandName: string): ValueCompletion {
+  const fields = output && 'fields' in output ? fieldNames(output) : [];
   if (ACTOR_OPTIONS.has(flag)) return { kind: 'ids', lists: ['actors'] };
   if (flag === '--db') return { kind: 'files' };
   if (flag === '--fields') return { kind: 'list', words: fields };

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { eventJsonLines, eventRows, type EventFilters } from '../queries/events.js';
-import { EVENT } from '../fields/event.js';
 import { writeList } from '../cli/list-command.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
-import { toActorIds, toDateRange, toVocabulary, type RawOptions } from '../options/parse.js';
+import { type RawOptions, toActorIds, toDateRange, toVocabulary } from '../options/parse.js';
+import { EVENT, type EventFilters, eventJsonLines, eventRows } from '../queries/events.js';
 
-export function registerEvents(program: Command, ctx: Context): void {
+/** What it prints with --json: its kind's records. */
+export const output = EVENT;
+
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('events')
     .description('Events: attacks, calls, meetings, military operations, ceasefires; in date order')

@@ -1,12 +1,22 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { findResponseGraph } from '../queries/responses.js';
+import { object } from '../fields/define.js';
+import type { ObjectOutput } from '../fields/json-schema.js';
+import { addDateOptions, addExamples, collect } from '../options/declare.js';
+import { formatAsked, type RawOptions, toActorIds, toChoice, toDateRange } from '../options/parse.js';
+import { findResponseGraph, graphProperties } from '../queries/responses.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { GRAPH_FORMATS, renderGraph } from '../render/graph.js';
-import { addDateOptions, addExamples, collect } from '../options/declare.js';
-import { formatAsked, toActorIds, toChoice, toDateRange, type RawOptions } from '../options/parse.js';
 
-export function registerGraph(program: Command, ctx: Context): void {
+/** What it prints with --json. */
+export const output: ObjectOutput = {
+  name: 'graph',
+  usage: 'graph',
+  description: 'What crisis graph --json prints: the records the filters chose, and the edges between them.',
+  schema: object(graphProperties),
+};
+
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('graph')
     .description('The response graph: records as nodes (shape by kind, colour by side), edges from each record to what answered it')

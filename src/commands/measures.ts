@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { measureJsonLines, measureRows, type MeasureFilters } from '../queries/measures.js';
-import { MEASURE } from '../fields/measure.js';
 import { writeList } from '../cli/list-command.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
-import { toActorIds, toAgreementId, toDateRange, toVocabulary, type RawOptions } from '../options/parse.js';
+import { type RawOptions, toActorIds, toAgreementId, toDateRange, toVocabulary } from '../options/parse.js';
+import { MEASURE, type MeasureFilters, measureJsonLines, measureRows } from '../queries/measures.js';
 
-export function registerMeasures(program: Command, ctx: Context): void {
+/** What it prints with --json: its kind's records. */
+export const output = MEASURE;
+
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('measures')
     .description('Counter-measures one side took against the other; in date order')

@@ -1,15 +1,17 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { quoted, UsageError, visible } from '../errors.js';
-import { MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, searchRecords, SEARCH_KINDS, searchTerms } from '../queries/search.js';
-import { SEARCH_HIT } from '../fields/search.js';
 import { writeList } from '../cli/list-command.js';
+import { quoted, UsageError, visible } from '../errors.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
-import { toActorIds, toChoice, toDateRange, type RawOptions } from '../options/parse.js';
+import { type RawOptions, toActorIds, toChoice, toDateRange } from '../options/parse.js';
+import { MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, SEARCH_HIT, SEARCH_KINDS, searchRecords, searchTerms } from '../queries/search.js';
 
 const RAW_HINT = 'quote words with "...", combine them with AND, OR, NOT or NEAR(...), end a word with * for a prefix, or leave out --raw';
 
-export function registerSearch(program: Command, ctx: Context): void {
+/** What it prints with --json: its kind's records. */
+export const output = SEARCH_HIT;
+
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('search')
     .description('Full-text search over titles, summaries, quotes and actor names, best match first, each with a snippet')

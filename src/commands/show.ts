@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import type { Db } from '../db/open.js';
+import { addExamples } from '../options/declare.js';
+import { toRecord, toTextOrJson } from '../options/parse.js';
 import { findActors } from '../queries/actors.js';
 import { findAgreements } from '../queries/agreements.js';
 import { findEvents } from '../queries/events.js';
@@ -8,13 +10,10 @@ import { findLinks } from '../queries/links.js';
 import { findMeasures } from '../queries/measures.js';
 import { findSources } from '../queries/sources.js';
 import { findStatements } from '../queries/statements.js';
-import type { AnyRecord } from '../fields/kinds.js';
 import { loadPaint } from '../render/paint.js';
 import { renderRecordText } from '../render/show.js';
-import { addExamples } from '../options/declare.js';
-import { toRecord, toTextOrJson } from '../options/parse.js';
 
-const finders: Record<string, (db: Db, id: string) => AnyRecord[]> = {
+const finders: Record<string, (db: Db, id: string) => object[]> = {
   event: (db, id) => findEvents(db, { id }),
   statement: (db, id) => findStatements(db, { id }),
   measure: (db, id) => findMeasures(db, { id }),
@@ -23,7 +22,7 @@ const finders: Record<string, (db: Db, id: string) => AnyRecord[]> = {
   source: (db, id) => findSources(db, { id }),
 };
 
-export function registerShow(program: Command, ctx: Context): void {
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('show')
     .description('One record in full: every field, each citation with its quote, and the records linked to it')

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { findSources } from '../queries/sources.js';
-import { SOURCE } from '../fields/source.js';
 import { writeList } from '../cli/list-command.js';
 import { addExamples, addOrderOptions, addOutputOptions } from '../options/declare.js';
 import { type RawOptions } from '../options/parse.js';
+import { findSources, SOURCE } from '../queries/sources.js';
 
-export function registerSources(program: Command, ctx: Context): void {
+/** What it prints with --json: its kind's records. */
+export const output = SOURCE;
+
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('sources')
     .description('Sources behind the facts, most cited first, with how many records cite each');

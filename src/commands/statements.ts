@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { statementJsonLines, statementRows, type StatementFilters } from '../queries/statements.js';
-import { STATEMENT } from '../fields/statement.js';
 import { writeList } from '../cli/list-command.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
-import { toActorIds, toAgreementId, toDateRange, toVocabulary, type RawOptions } from '../options/parse.js';
+import { type RawOptions, toActorIds, toAgreementId, toDateRange, toVocabulary } from '../options/parse.js';
+import { STATEMENT, type StatementFilters, statementJsonLines, statementRows } from '../queries/statements.js';
 
-export function registerStatements(program: Command, ctx: Context): void {
+/** What it prints with --json: its kind's records. */
+export const output = STATEMENT;
+
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('statements')
     .description('Statements: who said what, with their words where a source has them; in date order')

@@ -1,20 +1,22 @@
-import { Option, type Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
-import { UsageError } from '../errors.js';
-import type { Db } from '../db/open.js';
-import { findActors } from '../queries/actors.js';
-import { timelineChartRows, timelineRows, TIMELINE_KINDS, type TimelineFilters } from '../queries/timeline.js';
-import { loadPaint } from '../render/paint.js';
-import { writeLines } from '../render/output.js';
-import { TIMELINE } from '../fields/timeline.js';
 import { writeList } from '../cli/list-command.js';
+import type { Db } from '../db/open.js';
+import { UsageError } from '../errors.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
-import { toActorIds, toChoice, toDateRange, toLimit, type RawOptions } from '../options/parse.js';
+import { type RawOptions, toActorIds, toChoice, toDateRange, toLimit } from '../options/parse.js';
+import { findActors } from '../queries/actors.js';
+import { TIMELINE, TIMELINE_KINDS, timelineChartRows, type TimelineFilters, timelineRows } from '../queries/timeline.js';
+import { writeLines } from '../render/output.js';
+import { loadPaint } from '../render/paint.js';
 
 /** The two sides of the crisis, which the chart gives a column each unless --actor names others. */
 const SIDES = ['india', 'pakistan'];
 
-export function registerTimeline(program: Command, ctx: Context): void {
+/** What it prints with --json: its kind's records. */
+export const output = TIMELINE;
+
+export function register(program: Command, ctx: Context): void {
   const command = program
     .command('timeline')
     .description('Events, statements and measures in one date order, each marked with its kind')

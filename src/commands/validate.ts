@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { DataError, quotedPath } from '../errors.js';
 import { checkFactFolder, describeCounts, problemLines, problemsIn, unreadableFacts } from '../compile/problems.js';
+import { DataError, quotedPath } from '../errors.js';
 
-export function registerValidate(program: Command, ctx: Context): void {
+export function register(program: Command, ctx: Context): void {
   program
     .command('validate')
     .description('Check a folder of fact files in the data/ format and list every problem: file, record, field and reason')

@@ -9,8 +9,8 @@ import type Database from 'better-sqlite3';
  * Each row's rowid is its record's in records, which are in id order (src/compile/records-table.ts): search joins a
  * hit to its record by rowid, and needs no id in the index, whose document sizes, read for every match when
  * ranking, are a byte a row smaller without it. Rows go in that order, so the same tables give the same bytes.
- * The index is then merged into one segment ('optimize'): one INSERT of a million rows leaves FTS5 about 18,
- * which every MATCH reads and merges, and search runs a MATCH for each snippet it cuts.
+ * The index is then merged into one segment ('optimize'): a large INSERT leaves FTS5 many, which every MATCH
+ * reads and merges, and search runs a MATCH for each snippet it cuts.
  */
 export function writeSearchIndex(db: Database.Database): void {
   const aliasesOf = (table: string) => `(SELECT group_concat(value, ', ') FROM json_each(${table}.aliases))`;

@@ -58,66 +58,45 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
   const name = db.prepare('INSERT OR IGNORE INTO names (kind, folded, id) VALUES (?, ?, ?)');
   const addNames = (kind: string, id: string, names: string[]) => names.forEach((n) => name.run(kind, foldName(n), id));
 
-  const source = db.prepare('INSERT INTO sources (id, title, publisher, url, published) VALUES (@id, @title, @publisher, @url, @published)');
+  const source = rowWriter(db, 'sources');
   for (const s of dataset.source) {
     addRecord(s.id, 'source', s.title);
-    source.run({ id: s.id, title: s.title, publisher: s.publisher ?? null, url: s.url ?? null, published: s.published ?? null });
+    source(s);
   }
 
   const actors = dataset.actor;
-  const actor = db.prepare(
-    'INSERT INTO actors (id, name, kind, country, part_of, title, aliases) VALUES (@id, @name, @kind, @country, @part_of, @title, @aliases)',
-  );
+  const actor = rowWriter(db, 'actors');
   for (const a of actors) addRecord(a.id, 'actor', a.name);
   for (const a of actors) {
-    actor.run({
-      id: a.id, name: a.name, kind: a.kind, country: a.country ?? null, part_of: a.part_of ?? null,
-      title: a.title ?? null, aliases: JSON.stringify(a.aliases),
-    });
+    actor({ ...a, aliases: JSON.stringify(a.aliases) });
     addNames('actor', a.id, [a.id, a.name, ...a.aliases]);
     cite(a.id, a.sources);
   }
   const family = db.prepare('INSERT OR IGNORE INTO actor_family (root, member) VALUES (?, ?)');
   for (const [root, member] of actorFamily(actors)) family.run(root, member);
 
-  const agreement = db.prepare(
-    `INSERT INTO agreements (id, name, aliases, date, date_precision, date_start, date_end, summary)
-     VALUES (@id, @name, @aliases, @date, @date_precision, @date_start, @date_end, @summary)`,
-  );
+  const agreement = rowWriter(db, 'agreements');
   for (const a of dataset.agreement) {
     addRecord(a.id, 'agreement', a.name, a.date);
-    agreement.run({ id: a.id, name: a.name, aliases: JSON.stringify(a.aliases), ...dated(a.date), summary: a.summary });
+    agreement({ ...a, aliases: JSON.stringify(a.aliases), ...dated(a.date) });
     addNames('agreement', a.id, [a.id, a.name, ...a.aliases]);
     involve(a.id, [...a.parties.map((p): [string, string] => [p, 'party']), ...claimants(a)]);
     cite(a.id, a.sources);
   }
 
-  const event = db.prepare(
-    `INSERT INTO events (id, date, date_precision, date_start, date_end, title, summary, type, location, cameo)
-     VALUES (@id, @date, @date_precision, @date_start, @date_end, @title, @summary, @type, @location, @cameo)`,
-  );
+  const event = rowWriter(db, 'events');
   for (const e of dataset.event) {
     addRecord(e.id, 'event', e.title, e.date);
-    event.run({
-      id: e.id, ...dated(e.date), title: e.title, summary: e.summary, type: e.type,
-      location: e.location ?? null, cameo: e.cameo ?? null,
-    });
+    event({ ...e, ...dated(e.date) });
     involve(e.id, [...e.actors.map((a): [string, string] => [a.actor, a.role]), ...claimants(e)]);
     e.agreements.forEach((a, position) => invokes.run(e.id, a, position));
     cite(e.id, e.sources);
   }
 
-  const statement = db.prepare(
-    `INSERT INTO statements (id, date, date_precision, date_start, date_end, title, summary, type, speaker, on_behalf_of, quote, event_id, cameo)
-     VALUES (@id, @date, @date_precision, @date_start, @date_end, @title, @summary, @type, @speaker, @on_behalf_of, @quote, @event_id, @cameo)`,
-  );
+  const statement = rowWriter(db, 'statements');
   for (const s of dataset.statement) {
     addRecord(s.id, 'statement', s.title, s.date);
-    statement.run({
-      id: s.id, ...dated(s.date), title: s.title, summary: s.summary, type: s.type,
-      speaker: s.speaker, on_behalf_of: s.on_behalf_of ?? null, quote: s.quote ?? null,
-      event_id: s.event ?? null, cameo: s.cameo ?? null,
-    });
+    statement({ ...s, ...dated(s.date), event_id: s.event });
     involve(s.id, [
       [s.speaker, 'speaker'], [s.on_behalf_of, 'on-behalf-of'], ...s.addressees.map((a): [string, string] => [a, 'addressee']), ...claimants(s),
     ]);
@@ -125,16 +104,10 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
     cite(s.id, s.sources);
   }
 
-  const measure = db.prepare(
-    `INSERT INTO measures (id, date, date_precision, date_start, date_end, title, summary, by_actor, against_actor, category, status, cameo)
-     VALUES (@id, @date, @date_precision, @date_start, @date_end, @title, @summary, @by_actor, @against_actor, @category, @status, @cameo)`,
-  );
+  const measure = rowWriter(db, 'measures');
   for (const m of dataset.measure) {
     addRecord(m.id, 'measure', m.title, m.date);
-    measure.run({
-      id: m.id, ...dated(m.date), title: m.title, summary: m.summary, by_actor: m.by, against_actor: m.against,
-      category: m.category, status: m.status, cameo: m.cameo ?? null,
-    });
+    measure({ ...m, ...dated(m.date), by_actor: m.by, against_actor: m.against });
     involve(m.id, [[m.by, 'by'], [m.against, 'against'], ...claimants(m)]);
     m.agreements.forEach((a, position) => invokes.run(m.id, a, position));
     cite(m.id, m.sources);
@@ -156,6 +129,18 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
   records.write();
   writeRecordJson(db);
   writeSearchIndex(db);
+}
+
+/**
+ * A function writing one row of `table`: each of the table's columns takes the value of the same name in the
+ * object given, or NULL. A fact file's field that has a column of its name is written without more code.
+ */
+function rowWriter(db: Database.Database, table: string): (row: object) => void {
+  const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
+  const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  return (row) => {
+    insert.run(columns.map((column) => (row as Record<string, unknown>)[column] ?? null));
+  };
 }
 
 /** Each actor a record's figures or claims are claimed by, once, so --actor finds whose claims they are. */

@@ -13,12 +13,10 @@ export const BUNDLED_DB = join(PACKAGE_ROOT, 'data', 'crisis.db');
 const TABLES = [...SCHEMA.matchAll(/CREATE TABLE (\w+)/g)].map((match) => match[1]!);
 
 /**
- * SQLite's page cache, in KiB (negative: a size, not a count of pages): 500 kB, 31 of crisis's 16 kB pages, where
- * better-sqlite3 sets 16 MB. One command reads most pages once, and each page the cache has not yet filled is
- * fresh memory whose first touch costs a page fault: ranking a common word on a million events reads some 800
- * pages of FTS5 document sizes, about 9 ms of faults in a 16 MB cache and 1 ms fewer in 500 kB than in SQLite's
- * own default of 2 MB, where the buffers are recycled sooner; a lookup by key needs only the few pages on its
- * path. The operating system keeps the file's pages cached either way.
+ * SQLite's page cache, in KiB (negative: a size, not a count of pages), far smaller than better-sqlite3's. One
+ * command reads most pages once, and each page a cache has not yet filled is fresh memory whose first touch is
+ * a page fault; a small cache recycles its buffers sooner. The operating system keeps the file's pages cached
+ * either way. docs/performance.md has the sizes measured.
  */
 const PAGE_CACHE = -500;
 
@@ -71,11 +69,27 @@ function checkIsFile(path: string): void {
   if (stats.size === 0) throw new DataError(`${quotedPath(path)} is an empty file, not a crisis database`);
 }
 
+/** Each open database's meta table, read once as it is opened (a handful of keys; more are not read). */
+const metaOfDatabase = new WeakMap<Db, Map<string, string>>();
+
+/** A value of the database's meta table (schema_version, input_digest, ...), or undefined. */
+export function metaValue(db: Db, key: string): string | undefined {
+  return (metaOfDatabase.get(db) ?? readMeta(db)).get(key);
+}
+
+function readMeta(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT key, value FROM meta LIMIT 64').raw().all() as unknown[][];
+  const meta = new Map(rows.map(([key, value]) => [String(key), String(value)]));
+  metaOfDatabase.set(db, meta);
+  return meta;
+}
+
 function checkSchema(db: Db, path: string): void {
   // Reading the table list is what makes SQLite look at the file: a text file or a truncated database fails here.
   const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
   if (!tables.has('meta')) throw new DataError(`${quotedPath(path)} is not a crisis database: it has no meta table with a schema version`);
-  const version = (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
+  const meta = readMeta(db);
+  const version = meta.get('schema_version');
   if (version === undefined) throw new DataError(`${quotedPath(path)} is not a crisis database: its meta table records no schema version`);
   if (version !== SCHEMA_VERSION) {
     const newer = Number(version) > Number(SCHEMA_VERSION);

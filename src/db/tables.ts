@@ -1,19 +1,21 @@
 /** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
 export const SCHEMA_VERSION = '5';
 
+/** The meta key holding the digest of the field table a kind's stored JSON was made from (fieldsDigest). */
+export const storedFieldsKey = (kind: string) => `fields:${kind}`;
+
 /**
  * The page size a database is written with, set before its first table: four times SQLite's default. Ranking a
  * common word reads an FTS5 document size for every match, thousands of rows spread over the whole table,
- * and larger pages take a quarter of the reads for them ('water' on a million events, about 2 ms less);
- * lookups by key read no more for it.
+ * and larger pages need fewer reads for them; lookups by key read no more for it.
  */
 export const PAGE_SIZE = 16384;
 
 /**
  * Statistics for SQLite's planner, gathered once a database is written. Only sqlite_stat1 (rows per key of
  * each index) is kept: better-sqlite3's SQLite also writes sqlite_stat4's samples, which every process reads
- * and decodes before its first query, about half a millisecond of each lookup's start-up, and which choose no
- * plan of crisis's queries differently (test/query-plans.test.ts reads the plans).
+ * and decodes before its first query, and which choose no plan of crisis's queries differently
+ * (test/query-plans.test.ts reads the plans).
  */
 export const GATHER_STATISTICS = 'ANALYZE; DROP TABLE IF EXISTS sqlite_stat4';
 
@@ -165,8 +167,8 @@ CREATE TABLE citations (
 CREATE INDEX citations_by_source ON citations(source_id);
 
 -- Each event's, statement's and measure's JSON, as its kind's query would print it, written once the tables
--- above are (src/compile/stored-json.ts): a dump of every record as JSON lines reads one text a record, where
--- building it from its lists (actors, sources, figures...) each time is several times slower.
+-- above are (src/compile/stored-json.ts): a dump of every record as JSON lines reads one text a record, rather
+-- than building it from its lists (actors, sources, figures...) each time.
 CREATE TABLE record_json (
   id TEXT PRIMARY KEY REFERENCES records(id),
   json TEXT NOT NULL

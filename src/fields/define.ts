@@ -94,6 +94,8 @@ export interface Kind<Fs extends readonly Field[] = readonly Field[]> {
   readonly columns: readonly Fs[number]['name'][];
   /** Fields whose text marks what a search matched: highlighted in a coloured table, unmarked anywhere else. */
   readonly marked?: readonly Fs[number]['name'][];
+  /** For a kind whose JSON the build stores for each record (table record_json): its table and the alias its fields' SQL uses. */
+  readonly stored?: { readonly table: string; readonly alias: string };
 }
 
 export const kind = <const Fs extends readonly Field[]>(declared: Kind<Fs>): Kind<Fs> => declared;
@@ -117,4 +119,20 @@ export function parseJsonFields<T>(row: Record<string, unknown>, fields: readonl
     if (f.json && typeof value === 'string') row[f.name] = JSON.parse(value);
   }
   return row as T;
+}
+
+declare const CRISIS_FIELD_DIGESTS: Record<string, string> | undefined;
+
+/**
+ * A digest of a kind's field table (names, SQL and whether JSON): the build stores it beside the records'
+ * JSON, so a database whose stored JSON another field table made is refused rather than printed in its old
+ * shape. The bundle has each kind's written in (scripts/bundle.mjs), so a start computes none.
+ */
+export function fieldsDigest(kind: Kind): string {
+  if (typeof CRISIS_FIELD_DIGESTS === 'object' && Object.hasOwn(CRISIS_FIELD_DIGESTS, kind.name)) return CRISIS_FIELD_DIGESTS[kind.name]!;
+  // FNV-1a: enough to tell two field tables apart, and no crypto module to load.
+  const text = JSON.stringify(kind.fields.map((f) => [f.name, f.sql, f.json]));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
 }

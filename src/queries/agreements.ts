@@ -1,8 +1,40 @@
 import type { Db } from '../db/open.js';
-import { AGREEMENT, type AgreementRecord } from '../fields/agreement.js';
-import { parseJsonFields, selectList } from '../fields/define.js';
-import { byDate, involves, withinDatesSeeking } from './fragments.js';
-import { commonParams, type CommonFilters } from './filters.js';
+import { anyText, date, field, id, kind, list, nullable, object, parseJsonFields, type RecordOf, selectList, text } from '../fields/define.js';
+import { actorRef, claims, datePrecision, factKind, figures, recordDate, recordId, sources, summary } from '../fields/shared.js';
+import { type CommonFilters, commonParams } from './filters.js';
+import { actorsJson, byDate, involves, withinDatesSeeking } from './fragments.js';
+
+/** Agreements over `agreements g`, in the order `crisis agreements` prints their fields. */
+export const AGREEMENT = kind({
+  name: 'agreement',
+  command: 'agreements',
+  fields: [
+    recordId('g'),
+    factKind('agreement'),
+    field('name', 'g.name', text('the agreement’s name')),
+    field('aliases', 'g.aliases', list(anyText, 'other names people type; --about accepts any of them'), { json: true }),
+    recordDate('g', 'when it was signed or made'),
+    datePrecision('g'),
+    summary('g.summary'),
+    field('parties', actorsJson('g.id', ['party']), list(actorRef, 'the parties to it'), { json: true }),
+    field(
+      'invoked_by',
+      `(SELECT json_group_array(json_object('id', r.id, 'kind', r.kind, 'date', r.date, 'title', r.title) ORDER BY r.date_end, r.date_start, r.id)
+        FROM record_agreements ra JOIN records r ON r.id = ra.record_id WHERE ra.agreement_id = g.id)`,
+      list(
+        object({ id: id("the record's id"), kind: text('event, statement or measure'), date: nullable(date("the record's date")), title: text("the record's title") }),
+        'the records invoking it, in date order',
+      ),
+      { json: true },
+    ),
+    figures('g'),
+    claims('g'),
+    sources('g'),
+  ],
+  columns: ['id', 'date', 'name', 'parties', 'invoked_by'],
+});
+
+export type AgreementRecord = RecordOf<typeof AGREEMENT>;
 
 export function findAgreements(db: Db, filters: CommonFilters): AgreementRecord[] {
   const rows = db

@@ -1,8 +1,28 @@
 import type { Db } from '../db/open.js';
-import { EVENT, type EventRecord } from '../fields/event.js';
-import { byDate, involves, withinDatesSeeking } from './fragments.js';
-import { commonParams, type CommonFilters } from './filters.js';
+import { field, kind, list, nullable, type RecordOf, text } from '../fields/define.js';
+import { actorRoleRef, factHead, factTail } from '../fields/shared.js';
+import { type CommonFilters, commonParams } from './filters.js';
+import { actorsJson, byDate, involves, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
+
+const EVENT_ROLES = ['initiator', 'target', 'participant', 'mediator'];
+
+/** Events over `events e`, in the order `crisis events` prints their fields. */
+export const EVENT = kind({
+  name: 'event',
+  command: 'events',
+  fields: [
+    ...factHead('e', 'event'),
+    field('type', 'e.type', text('what sort of event: attack, call, meeting, military-strike, ...')),
+    field('location', 'e.location', nullable(text('where it happened, where known'))),
+    field('actors', actorsJson('e.id', EVENT_ROLES, true), list(actorRoleRef(EVENT_ROLES.join(', ')), 'who took part, and in what role'), { json: true }),
+    ...factTail('e'),
+  ],
+  columns: ['id', 'date', 'type', 'title', 'actors'],
+  stored: { table: 'events', alias: 'e' },
+});
+
+export type EventRecord = RecordOf<typeof EVENT>;
 
 export interface EventFilters extends CommonFilters {
   type?: string;
@@ -20,7 +40,7 @@ const MATCHING_EVENTS = `
 
 const eventParams = (filters: EventFilters) => ({ ...commonParams(filters), type: filters.type ?? null });
 
-const storedEvents = storedLookup<EventRecord, EventFilters>('events', 'e', EVENT.fields, MATCHING_EVENTS, eventParams);
+const storedEvents = storedLookup<EventRecord, EventFilters>(EVENT, MATCHING_EVENTS, eventParams);
 
 /** Events one at a time, for streaming; findEvents for an array. */
 export const eventRows = storedEvents.rows;

@@ -1,8 +1,27 @@
 import type { Db } from '../db/open.js';
-import { MEASURE, type MeasureRecord } from '../fields/measure.js';
-import { byDate, involves, invokesAgreement, withinDatesSeeking } from './fragments.js';
-import { actorList, commonParams, type CommonFilters } from './filters.js';
+import { field, kind, type RecordOf, text } from '../fields/define.js';
+import { actorField, factHead, factTail } from '../fields/shared.js';
+import { actorList, type CommonFilters, commonParams } from './filters.js';
+import { byDate, invokesAgreement, involves, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
+
+/** Counter-measures over `measures m`, in the order `crisis measures` prints their fields. */
+export const MEASURE = kind({
+  name: 'measure',
+  command: 'measures',
+  fields: [
+    ...factHead('m', 'measure'),
+    actorField('by', 'm.by_actor', 'who took the measure'),
+    actorField('against', 'm.against_actor', 'whom it was aimed at'),
+    field('category', 'm.category', text('what it touches: water, trade, visa, airspace, border, diplomatic, ...')),
+    field('status', 'm.status', text('announced, in-force, suspended, lifted or expired')),
+    ...factTail('m'),
+  ],
+  columns: ['id', 'date', 'by', 'against', 'category', 'title'],
+  stored: { table: 'measures', alias: 'm' },
+});
+
+export type MeasureRecord = RecordOf<typeof MEASURE>;
 
 export interface MeasureFilters extends CommonFilters {
   /** Actor ids that took the measure (or a person or body of theirs). */
@@ -34,7 +53,7 @@ const measureParams = (filters: MeasureFilters) => ({
   about: filters.about ?? null,
 });
 
-const storedMeasures = storedLookup<MeasureRecord, MeasureFilters>('measures', 'm', MEASURE.fields, MATCHING_MEASURES, measureParams);
+const storedMeasures = storedLookup<MeasureRecord, MeasureFilters>(MEASURE, MATCHING_MEASURES, measureParams);
 
 /** Measures one at a time, for streaming; findMeasures for an array. */
 export const measureRows = storedMeasures.rows;

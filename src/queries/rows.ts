@@ -1,6 +1,8 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open.js';
-import { jsonObjectOf, type Field } from '../fields/define.js';
+import { type Db, metaValue } from '../db/open.js';
+import { storedFieldsKey } from '../db/tables.js';
+import { DataError, quotedPath } from '../errors.js';
+import { fieldsDigest, jsonObjectOf, type Kind } from '../fields/define.js';
 
 /**
  * A statement's rows (objects, or single values for a plucked statement) as records, read one at a time with .iterate(), so that a stream of a million
@@ -26,22 +28,21 @@ export function streamRows<T, Row = Record<string, unknown>>(statement: Statemen
 /**
  * A kind's lookup over the JSON the build stored for each record (src/compile/stored-json.ts): `SELECT` that
  * JSON for the records `matching` (the FROM ... LIMIT that follows the select list) finds, read as records
- * or as lines of JSON to pass through as they are. `alias` names the kind's `table` in `matching`. A record the
- * build stored no JSON for (a row added to a database by hand) has it built from `fields`, by a statement
- * prepared only then: its subqueries for every list take longer to prepare than a lookup takes to run.
+ * or as lines of JSON to pass through as they are; `matching` names the kind's table by its stored alias. A
+ * database whose JSON another field table made is refused. A record the build stored no JSON for (a row added
+ * to a database by hand) has it built from the fields, by a statement prepared only then: its subqueries for
+ * every list take longer to prepare than a lookup takes to run.
  */
-export function storedLookup<T, Filters>(
-  table: string,
-  alias: string,
-  fields: readonly Field[],
-  matching: string,
-  params: (filters: Filters) => object,
-) {
+export function storedLookup<T, Filters>(kind: Kind, matching: string, params: (filters: Filters) => object) {
+  const { table, alias } = kind.stored!;
   const select = (db: Db) => db.prepare(`SELECT (SELECT j.json FROM record_json j WHERE j.id = ${alias}.id), ${alias}.id ${matching}`).raw();
   const stream = <Out>(db: Db, filters: Filters, out: (json: string) => Out): Iterable<Out> => {
+    if (metaValue(db, storedFieldsKey(kind.name)) !== fieldsDigest(kind)) {
+      throw new DataError(`${quotedPath(db.name)} stores its ${kind.command} in the shape another version of crisis printed; rebuild it with crisis build`);
+    }
     let build: Statement | undefined;
     const json = ([stored, id]: [string | null, string]) =>
-      stored ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(fields)} FROM ${table} ${alias} WHERE ${alias}.id = ?`).pluck()).get(id) as string);
+      stored ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(kind.fields)} FROM ${table} ${alias} WHERE ${alias}.id = ?`).pluck()).get(id) as string);
     return streamRows(select(db), params(filters), (row: [string | null, string]) => out(json(row)));
   };
   return {

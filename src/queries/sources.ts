@@ -1,6 +1,24 @@
 import type { Db } from '../db/open.js';
-import { selectList } from '../fields/define.js';
-import { SOURCE, type SourceRecord } from '../fields/source.js';
+import { date, field, integer, kind, nullable, type RecordOf, selectList, text } from '../fields/define.js';
+import { factKind, recordId } from '../fields/shared.js';
+
+/** Sources over `sources so`, in the order `crisis sources` prints their fields. */
+export const SOURCE = kind({
+  name: 'source',
+  command: 'sources',
+  fields: [
+    recordId('so'),
+    factKind('source'),
+    field('title', 'so.title', text('the page’s or document’s title')),
+    field('publisher', 'so.publisher', nullable(text('who published it, where known'))),
+    field('url', 'so.url', nullable(text('where it is online, where it is'))),
+    field('published', 'so.published', nullable(date('when it was published, where known')), { column: { cut: false } }),
+    field('cited_by', '(SELECT count(DISTINCT c.record_id) FROM citations c WHERE c.source_id = so.id)', integer('how many records cite it')),
+  ],
+  columns: ['id', 'published', 'publisher', 'title', 'cited_by'],
+});
+
+export type SourceRecord = RecordOf<typeof SOURCE>;
 
 export interface SourceFilters {
   id?: string;

@@ -1,8 +1,29 @@
 import type { Db } from '../db/open.js';
-import { STATEMENT, type StatementRecord } from '../fields/statement.js';
-import { byDate, involves, invokesAgreement, withinDatesSeeking } from './fragments.js';
-import { commonParams, type CommonFilters } from './filters.js';
+import { field, id, kind, list, nullable, type RecordOf, text } from '../fields/define.js';
+import { actorField, actorRef, factHead, factTail, nullableActorField } from '../fields/shared.js';
+import { type CommonFilters, commonParams } from './filters.js';
+import { actorsJson, byDate, invokesAgreement, involves, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
+
+/** Statements over `statements s`, in the order `crisis statements` prints their fields. */
+export const STATEMENT = kind({
+  name: 'statement',
+  command: 'statements',
+  fields: [
+    ...factHead('s', 'statement'),
+    field('type', 's.type', text('what sort of statement: condemnation, appeal, offer, warning, denial, ...')),
+    actorField('speaker', 's.speaker', 'who said it'),
+    nullableActorField('on_behalf_of', 's.on_behalf_of', 'the state or body the speaker spoke for, or null'),
+    field('addressees', actorsJson('s.id', ['addressee']), list(actorRef, 'to whom it was said'), { json: true }),
+    field('quote', 's.quote', nullable(text('the words said, verbatim, where a source has them; else null'))),
+    field('event', 's.event_id', nullable(id('the id of the event it was made at (a call, a briefing), or null')), { column: { cut: false } }),
+    ...factTail('s'),
+  ],
+  columns: ['id', 'date', 'speaker', 'title', 'quote'],
+  stored: { table: 'statements', alias: 's' },
+});
+
+export type StatementRecord = RecordOf<typeof STATEMENT>;
 
 export interface StatementFilters extends CommonFilters {
   type?: string;
@@ -23,7 +44,7 @@ const MATCHING_STATEMENTS = `
 
 const statementParams = (filters: StatementFilters) => ({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null });
 
-const storedStatements = storedLookup<StatementRecord, StatementFilters>('statements', 's', STATEMENT.fields, MATCHING_STATEMENTS, statementParams);
+const storedStatements = storedLookup<StatementRecord, StatementFilters>(STATEMENT, MATCHING_STATEMENTS, statementParams);
 
 /** Statements one at a time, for streaming; findStatements for an array. */
 export const statementRows = storedStatements.rows;

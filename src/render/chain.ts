@@ -1,4 +1,4 @@
-import type { Chain, ResponseEdge, ResponseNode } from '../fields/graph.js';
+import type { Chain, ResponseEdge, ResponseNode } from '../queries/responses.js';
 import { RELATION_WORDS } from './graph.js';
 import type { Paint } from './paint.js';
 import { wrapText } from './wrap.js';

@@ -1,4 +1,4 @@
-import type { ResponseEdge, ResponseGraph, ResponseNode } from '../fields/graph.js';
+import type { ResponseEdge, ResponseGraph, ResponseNode } from '../queries/responses.js';
 import { wrapText } from './wrap.js';
 
 export const GRAPH_FORMATS = ['dot', 'mermaid', 'json'] as const;

@@ -1,4 +1,4 @@
-import { MATCH_END, MATCH_START } from '../fields/search.js';
+import { MATCH_END, MATCH_START } from '../queries/search.js';
 
 const MARKS = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g');
 

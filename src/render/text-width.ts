@@ -9,9 +9,9 @@ const NARROW = /^[\x20-\x7e\xa0-\u02ff\u2010-\u2027]*$/;
 
 /**
  * How many columns a line of text takes, as string-width counts them. cli-table3 asks string-width for
- * every cell, and string-width's first call compiles an emoji regular expression that costs a table
- * several milliseconds; text made only of narrow characters is as wide as it is long. The bundle gives
- * cli-table3 this function in place of string-width (scripts/bundle.mjs).
+ * every cell, and string-width's first call compiles a large emoji regular expression; text made only of
+ * narrow characters is as wide as it is long. The bundle gives cli-table3 this function in place of
+ * string-width (scripts/bundle.mjs).
  */
 export function textWidth(text: string): number {
   return NARROW.test(text) ? text.length : stringWidth(text);
