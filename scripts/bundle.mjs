@@ -86,16 +86,16 @@ const tableAndColour = {
 
 /**
  * Values written into the bundle, so that a start reads no file and computes nothing for them: crisis's version,
- * from package.json, and the digest of each field table whose records' JSON the build stores (tsc's output of
- * the same sources, which `npm run build` has just written).
+ * from package.json, and the digest of each field table whose records' JSON the build stores, from tsc's output
+ * of the same sources, which `npm run build` has just written. `npm run dev` computes the digests as it runs,
+ * so that it needs no tsc output.
  */
-async function writtenIn() {
+async function writtenIn({ dev }) {
+  const version = { CRISIS_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) };
+  if (dev) return version;
   const { fieldsDigest } = await import('../dist/fields/define.js');
   const { STORED_KINDS } = await import('../dist/compile/stored-json.js');
-  return {
-    CRISIS_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
-    CRISIS_FIELD_DIGESTS: JSON.stringify(Object.fromEntries(STORED_KINDS.map((kind) => [kind.name, fieldsDigest(kind)]))),
-  };
+  return { ...version, CRISIS_FIELD_DIGESTS: JSON.stringify(Object.fromEntries(STORED_KINDS.map((kind) => [kind.name, fieldsDigest(kind)]))) };
 }
 
 /**
@@ -111,7 +111,7 @@ export async function bundleOptions({ outfile = BUNDLE, dev = false } = {}) {
     target: 'node20',
     format: 'cjs',
     plugins: [nativeAddon, lazyChildProcess, tableAndColour],
-    define: await writtenIn(),
+    define: await writtenIn({ dev }),
     // Only the data build needs these; if the CLI ever imports them, they load from node_modules when it does.
     external: ['yaml', 'zod'],
     legalComments: 'none',

@@ -2,8 +2,8 @@
 // npm run dev -- <args>: runs crisis from src/ as it is now, with stack traces that name the sources' files and
 // functions (CRISIS_DEBUG=1 prints them). It bundles the sources as the build does, but unminified and with a
 // source map, into dist/dev/, and runs that bundle through bin/crisis.js's own runner: the output is the
-// binary's, byte for byte. The bundle reads the same field digests as the build's, so run `npm run build`
-// (or npx tsc) after changing a field table.
+// binary's, byte for byte. It queries the database `npm run build` made: rebuild that after changing the facts
+// or a field table.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
