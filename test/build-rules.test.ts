@@ -7,6 +7,8 @@ import { buildFixture, find, FIXTURE_DATA, tempDir } from './helpers.js';
 
 type Records = Record<string, unknown>[];
 
+const inferred = (id: string) => ({ id, basis: 'inferred' });
+
 const figure = (records: Records, id: string, index: number) =>
   (find(records, id).figures as Record<string, unknown>[])[index]!;
 
@@ -82,28 +84,34 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     problem: /^agreements\.yaml: simla-agreement: sources: cites no source/,
   },
   {
-    rule: 'a citation needs a quote',
+    rule: 'a citation says what its page reports',
     file: 'events.yaml',
-    edit: (records) => (find(records, 'pahalgam-attack').sources = [{ source: 'seed-article' }]),
-    problem: /^events\.yaml: pahalgam-attack: sources\.0\.quote: /,
+    edit: (records) => (find(records, 'pahalgam-attack').sources = [{ source: 'seed-article', quote: 'the Pahalgam terror attack' }]),
+    problem: /^events\.yaml: pahalgam-attack: sources\.0\.reports: /,
   },
   {
     rule: 'a quote must stand word for word in its bundled source',
     file: 'events.yaml',
-    edit: (records) => (find(records, 'pahalgam-attack').sources = [{ source: 'seed-article', quote: 'which killed 28 people' }]),
+    edit: (records) => (find(records, 'pahalgam-attack').sources = [{ source: 'seed-article', reports: 'It killed 28.', quote: 'which killed 28 people' }]),
     problem: /^events\.yaml: pahalgam-attack: sources\.0\.quote is not found word for word in source 'seed-article'/,
   },
   {
     rule: 'a cited source must exist',
     file: 'measures.yaml',
-    edit: (records) => (find(records, 'india-suspends-treaty').sources = [{ source: 'nowhere', quote: 'x' }]),
+    edit: (records) => (find(records, 'india-suspends-treaty').sources = [{ source: 'nowhere', reports: 'x' }]),
     problem: /^measures\.yaml: india-suspends-treaty: sources\.0\.source: no source 'nowhere'/,
   },
   {
-    rule: "a statement's own quote must stand in a source it cites",
+    rule: "a statement's own quote must stand in one of its citations' quotes, which names its page",
     file: 'statements.yaml',
     edit: (records) => (find(records, 'putin-condemns-attack').quote = 'condemned the attack in the strongest terms'),
-    problem: /^statements\.yaml: putin-condemns-attack: quote is not found word for word in any source it cites/,
+    problem: /^statements\.yaml: putin-condemns-attack: quote is not found word for word in the quote of any citation/,
+  },
+  {
+    rule: "a statement's quote is not found in a citation that has no quote of its own",
+    file: 'statements.yaml',
+    edit: (records) => delete (find(records, 'putin-condemns-attack').sources as Record<string, unknown>[])[0]!.quote,
+    problem: /^statements\.yaml: putin-condemns-attack: quote is not found word for word in the quote of any citation/,
   },
   {
     rule: 'a speaker must be a known actor',
@@ -150,19 +158,19 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
   {
     rule: 'in_response_to must name a fact, not an actor',
     file: 'measures.yaml',
-    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = ['india-suspends-treaty', 'vladimir-putin']),
-    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.1: 'vladimir-putin' is an actor, expected event or statement or measure or agreement/,
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = [inferred('india-suspends-treaty'), inferred('vladimir-putin')]),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.1\.id: 'vladimir-putin' is an actor, expected event or statement or measure or agreement/,
   },
   {
     rule: 'in_response_to must exist',
     file: 'measures.yaml',
-    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = ['india-closes-airspace']),
-    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.0: no record 'india-closes-airspace'/,
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = [inferred('india-closes-airspace')]),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.0\.id: no record 'india-closes-airspace'/,
   },
   {
     rule: 'in_response_to is a list (one id in brackets)',
     file: 'measures.yaml',
-    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = 'india-suspends-treaty'),
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = inferred('india-suspends-treaty')),
     problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to: /,
   },
   {
@@ -174,13 +182,13 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
   {
     rule: 'a statement may answer an event, but not one dated after it',
     file: 'statements.yaml',
-    edit: (records) => Object.assign(find(records, 'lavrov-cites-simla'), { date: '2025-04-30', date_precision: 'day', in_response_to: ['putin-modi-call'] }),
+    edit: (records) => Object.assign(find(records, 'lavrov-cites-simla'), { date: '2025-04-30', date_precision: 'day', in_response_to: [inferred('putin-modi-call')] }),
     problem: /^statements\.yaml: lavrov-cites-simla: in_response_to\.0: 'putin-modi-call' \(2025-05-05\) is dated after the statement/,
   },
   {
     rule: 'a record cannot answer itself',
     file: 'events.yaml',
-    edit: (records) => (find(records, 'putin-modi-call').in_response_to = ['putin-modi-call']),
+    edit: (records) => (find(records, 'putin-modi-call').in_response_to = [inferred('putin-modi-call')]),
     problem: /^events\.yaml: putin-modi-call: in_response_to\.0: a record cannot answer itself/,
   },
   {
@@ -196,16 +204,34 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     problem: /^events\.yaml: pahalgam-attack: figures\.1\.source: 'asian-age-modi-will-punish-ultras' is not among the record's sources/,
   },
   {
-    rule: "a figure's number must be in its quote or in the fact pack's figures for its page",
+    rule: "a figure's number must be stated by its reports, where it has no quote",
     file: 'events.yaml',
     edit: (records) => (figure(records, 'pahalgam-attack', 1).value = 29),
-    problem: /^events\.yaml: pahalgam-attack: figures\.1: neither the quote nor the fact pack's figures for source 'asian-age-modi-will-punish-ultras' give the number 29/,
+    problem: /^events\.yaml: pahalgam-attack: figures\.1: neither its quote nor its reports states the number 29/,
   },
   {
-    rule: "a figure's number must be in its quote (a whole-text source has no pack figures)",
+    rule: "a figure's number must be stated by its quote or its reports, not by a date in them",
     file: 'events.yaml',
-    edit: (records) => (figure(records, 'pahalgam-attack', 0).value = 27),
-    problem: /^events\.yaml: pahalgam-attack: figures\.0: neither the quote nor .* give the number 27/,
+    edit: (records) => Object.assign(figure(records, 'pahalgam-attack', 1), { value: 24 }),
+    problem: /^events\.yaml: pahalgam-attack: figures\.1: neither its quote nor its reports states the number 24/,
+  },
+  {
+    rule: "the top of a figure's range must be stated too",
+    file: 'events.yaml',
+    edit: (records) => Object.assign(figure(records, 'pahalgam-attack', 0), { max: 30 }),
+    problem: /^events\.yaml: pahalgam-attack: figures\.0: neither its quote nor its reports states the number 30/,
+  },
+  {
+    rule: 'a figure says what its page reports of it',
+    file: 'events.yaml',
+    edit: (records) => delete figure(records, 'pahalgam-attack', 1).reports,
+    problem: /^events\.yaml: pahalgam-attack: figures\.1\.reports: /,
+  },
+  {
+    rule: '"over N" and "more than N" are more-than',
+    file: 'events.yaml',
+    edit: (records) => Object.assign(figure(records, 'pahalgam-attack', 1), { qualifier: 'at-least', reports: 'The page says over 28 were killed.' }),
+    problem: /^events\.yaml: pahalgam-attack: figures\.1\.qualifier: the page says "over" or "more than" 28, which is more-than, not at-least/,
   },
   {
     rule: "a figure's quote is checked word for word",
@@ -236,7 +262,7 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     file: 'statements.yaml',
     edit: (records) =>
       (find(records, 'lavrov-cites-simla').claims = [
-        { about: 'brokered-by', claim: 'Russia offered to help.', claimed_by: 'sergey-lavrov', source: 'jang-pahalgam-attack-toll', quote: 'at least 26 people' },
+        { about: 'brokered-by', claim: 'Russia offered to help.', claimed_by: 'sergey-lavrov', source: 'jang-pahalgam-attack-toll', reports: 'Lavrov said Russia would help.' },
       ]),
     problem: /^statements\.yaml: lavrov-cites-simla: claims\.0\.source: 'jang-pahalgam-attack-toll' is not among the record's sources/,
   },
@@ -245,7 +271,7 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     file: 'statements.yaml',
     edit: (records) =>
       (find(records, 'lavrov-cites-simla').claims = [
-        { about: 'position', claim: 'Bilateral talks.', claimed_by: 'simla-agreement', source: 'seed-article', quote: 'Simla Agreement' },
+        { about: 'position', claim: 'Bilateral talks.', claimed_by: 'simla-agreement', source: 'seed-article', reports: 'The Simla Agreement says so.', quote: 'Simla Agreement' },
       ]),
     problem: /^statements\.yaml: lavrov-cites-simla: claims\.0\.claimed_by: 'simla-agreement' is an agreement, expected actor/,
   },
@@ -307,10 +333,100 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     problem: /^events\.yaml: pahalgam-attack: cameo: must be a quoted string/,
   },
   {
-    rule: 'a source must bundle its text so its quotes can be checked',
+    rule: 'a source gives its page (url) or bundles its whole text',
     file: 'sources.yaml',
     edit: (records) => delete find(records, 'seed-article').text,
-    problem: /^sources\.yaml: seed-article: bundles no text/,
+    problem: /^sources\.yaml: seed-article: url: a source gives the page it is/,
+  },
+  {
+    rule: 'a source no longer bundles excerpts of a page',
+    file: 'sources.yaml',
+    edit: (records) => (find(records, 'jang-pahalgam-attack-toll').excerpts = 'texts/pack-excerpts.jsonl'),
+    problem: /^sources\.yaml: jang-pahalgam-attack-toll: .*excerpts/,
+  },
+  {
+    rule: "a claim's numbers must be stated by its quote or its reports",
+    file: 'events.yaml',
+    edit: (records) =>
+      (find(records, 'pahalgam-attack').claims = [
+        { about: 'responsibility', claim: 'Five gunmen carried it out.', claimed_by: 'india', source: 'seed-article', reports: 'India says gunmen carried it out.' },
+      ]),
+    problem: /^events\.yaml: pahalgam-attack: claims\.0\.claim: states 5, which neither its quote nor its reports states/,
+  },
+  {
+    rule: "a claim's reports names whose claim it is",
+    file: 'events.yaml',
+    edit: (records) =>
+      (find(records, 'pahalgam-attack').claims = [
+        { about: 'responsibility', claim: 'Gunmen carried it out.', claimed_by: 'vladimir-putin', source: 'seed-article', reports: 'Gunmen carried it out.' },
+      ]),
+    problem: /^events\.yaml: pahalgam-attack: claims\.0\.reports: does not name the claimant 'vladimir-putin' \(or its state\)/,
+  },
+  {
+    rule: 'a title states no number its quotes or reports do not',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').title = 'Attack at Pahalgam kills 30'),
+    problem: /^events\.yaml: pahalgam-attack: title: states 30, which none of its quotes or reports states/,
+  },
+  {
+    rule: 'a summary states no number, in words either, that its quotes or reports do not',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').summary = 'Pakistan closed its airspace to Indian airliners for three months.'),
+    problem: /^measures\.yaml: pakistan-closes-airspace: summary: states 3, which none of its quotes or reports states/,
+  },
+  {
+    rule: 'two records of one kind may not rest on exactly the same citations',
+    file: 'measures.yaml',
+    edit: (records) => records.push({ ...find(records, 'pakistan-closes-airspace'), id: 'pakistan-shuts-airspace', in_response_to: [] }),
+    problem: /^measures\.yaml: pakistan-shuts-airspace: sources: rests on exactly the citations 'pakistan-closes-airspace' rests on/,
+  },
+  {
+    rule: 'a stated link names the page that says so',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = [{ id: 'india-suspends-treaty', basis: 'stated' }]),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.0\.source: a stated link names the page/,
+  },
+  {
+    rule: "a stated link's page is among the record's sources",
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = [{ id: 'india-suspends-treaty', basis: 'stated', source: 'jang-pahalgam-attack-toll' }]),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.0\.source: 'jang-pahalgam-attack-toll' is not among the record's sources/,
+  },
+  {
+    rule: 'an inferred link has no source',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = [{ id: 'india-suspends-treaty', basis: 'inferred', source: 'seed-article' }]),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.0: an inferred link is the editors' reading/,
+  },
+  {
+    rule: 'a link says its basis',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = [{ id: 'india-suspends-treaty' }]),
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.0\.basis: /,
+  },
+  {
+    rule: 'a date says how it is known',
+    file: 'events.yaml',
+    edit: (records) => delete find(records, 'putin-modi-call').date_basis,
+    problem: /^events\.yaml: putin-modi-call: date_basis: /,
+  },
+  {
+    rule: 'a derived date says how it was derived',
+    file: 'events.yaml',
+    edit: (records) => Object.assign(find(records, 'lavrov-dar-call'), { date_basis: 'derived', date_note: undefined }),
+    problem: /^events\.yaml: lavrov-dar-call: date_note: a derived date says how it was found/,
+  },
+  {
+    rule: 'an inferred date says from what',
+    file: 'statements.yaml',
+    edit: (records) => delete find(records, 'lavrov-cites-simla').date_note,
+    problem: /^statements\.yaml: lavrov-cites-simla: date_note: an inferred date says how it was found/,
+  },
+  {
+    rule: 'a date known only from its report is the date a cited page was published',
+    file: 'events.yaml',
+    edit: (records) => Object.assign(find(records, 'putin-modi-call'), { date_basis: 'published' }),
+    problem: /^events\.yaml: putin-modi-call: date_basis: published, but no source it cites was published on 2025-05-05/,
   },
   {
     rule: "a source's bundled text file must exist",

@@ -57,11 +57,13 @@ describe('fact files in folders', () => {
   const extraEvent = (id: string) => `- id: ${id}
   date: "2025-05-06"
   date_precision: day
+  date_basis: stated
   title: Another event
   summary: Something else happened.
   type: call
   sources:
     - source: seed-article
+      reports: Names the attack at Pahalgam.
       quote: "the Pahalgam terror attack"
 `;
 

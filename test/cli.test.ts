@@ -36,7 +36,7 @@ describe('output on a terminal and in a pipe', () => {
         '│                 │            │        │                  │ Ishaq Dar         │',
         '│                 │            │        │                  │ (participant)     │',
         '└─────────────────┴────────────┴────────┴──────────────────┴───────────────────┘',
-        "3 records; 2025-05 is known only to the month and follows that month's dated records",
+        '3 records; 2025-05 is known only to the month and follows the days it may fall on',
         '',
       ].join('\n'),
     );
@@ -109,18 +109,30 @@ describe('formats', () => {
     const rows = JSON.parse((await run(['measures', '--json'])).stdout);
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0])).toEqual([
-      'id', 'kind', 'date', 'date_precision', 'title', 'summary', 'by', 'against', 'category', 'status', 'in_response_to', 'agreements', 'cameo',
-      'figures', 'claims', 'sources',
+      'id', 'kind', 'date', 'date_precision', 'date_basis', 'date_note', 'title', 'summary', 'by', 'against', 'category', 'status', 'in_response_to',
+      'agreements', 'cameo', 'figures', 'claims', 'sources',
     ]);
     expect(rows[1]).toMatchObject({
       id: 'pakistan-closes-airspace',
       kind: 'measure',
       by: { id: 'pakistan', name: 'Pakistan' },
       against: { id: 'india', name: 'India' },
-      in_response_to: ['india-suspends-treaty'],
+      date_basis: 'inferred',
+      date_note: "The seed article gives no day; the fixture dates it to the day after India's measure.",
+      in_response_to: [{ id: 'india-suspends-treaty', basis: 'stated', source: 'seed-article', quote: null }],
       figures: [],
       claims: [],
-      sources: [{ id: 'seed-article', title: 'Seed article', publisher: null, url: null, published: null, quote: 'closing its airspace to Indian airliners' }],
+      sources: [
+        {
+          id: 'seed-article',
+          title: 'Seed article',
+          publisher: null,
+          url: null,
+          published: null,
+          reports: 'Among its counter-measures, Pakistan closed its airspace to Indian airliners.',
+          quote: 'closing its airspace to Indian airliners',
+        },
+      ],
     });
   });
 
@@ -181,15 +193,15 @@ describe('formats', () => {
     const result = await run(['timeline', '--format', 'csv', '--fields', 'id,actors,in_response_to,cameo,sources', '--kind', 'measure']);
     expect(result.stdout).toBe(
       'id,actors,in_response_to,cameo,sources\r\n' +
-        'india-suspends-treaty,India (by); Pakistan (against),pahalgam-attack,,seed-article\r\n' +
-        'pakistan-closes-airspace,Pakistan (by); India (against),india-suspends-treaty,,seed-article\r\n',
+        'india-suspends-treaty,India (by); Pakistan (against),pahalgam-attack (inferred),,seed-article\r\n' +
+        'pakistan-closes-airspace,Pakistan (by); India (against),india-suspends-treaty (stated),,seed-article\r\n',
     );
   });
 
   it('--format tsv is what a pipe gets by default, and --fields works there too', async () => {
     expect((await run(['measures', '--format', 'tsv'])).stdout).toBe((await run(['measures'])).stdout);
     expect((await run(['measures', '--fields', 'id,in_response_to'])).stdout).toBe(
-      'id\tin_response_to\nindia-suspends-treaty\tpahalgam-attack\npakistan-closes-airspace\tindia-suspends-treaty\n',
+      'id\tin_response_to\nindia-suspends-treaty\tpahalgam-attack (inferred)\npakistan-closes-airspace\tindia-suspends-treaty (stated)\n',
     );
   });
 
@@ -223,7 +235,7 @@ describe('timeline', () => {
   it('says on a terminal why a month-dated record follows the days', async () => {
     const { stdout } = await run(['timeline', '--fields', 'id,date,kind'], { tty: true, env: { NO_COLOR: '1' } });
     expect(stdout).toMatch(/│ lavrov-cites-simla\s+│ 2025-05\s+│ statement │\n└/);
-    expect(stdout).toContain("7 records; 2025-05 is known only to the month and follows that month's dated records\n");
+    expect(stdout).toContain("7 records; 2025-05 is known only to the month and follows the days it may fall on\n");
   });
 
   it('gives every actor taking part with their role, and the fields every fact has', async () => {
@@ -233,6 +245,8 @@ describe('timeline', () => {
       kind: 'statement',
       date: '2025-05-05',
       date_precision: 'day',
+      date_basis: 'stated',
+      date_note: null,
       title: 'Putin condemns the attack',
       summary: 'Putin condemned the attack.',
       actors: [
@@ -245,7 +259,17 @@ describe('timeline', () => {
       cameo: '111',
       figures: [],
       claims: [],
-      sources: [{ id: 'seed-article', title: 'Seed article', publisher: null, url: null, published: null, quote: 'Putin "strongly condemned the terror attack in Pahalgam, India"' }],
+      sources: [
+        {
+          id: 'seed-article',
+          title: 'Seed article',
+          publisher: null,
+          url: null,
+          published: null,
+          reports: 'In the call, Putin condemned the attack.',
+          quote: 'Putin "strongly condemned the terror attack in Pahalgam, India"',
+        },
+      ],
     });
   });
 
@@ -286,6 +310,34 @@ describe('a record known only to the month', () => {
     { argv: ['timeline', '--since', '2025-05', '--sort', 'date'], expected: ['putin-modi-call', 'putin-condemns-attack', 'lavrov-dar-call', 'lavrov-cites-simla'] },
     { argv: ['timeline', '--since', '2025-05', '--sort', 'date:desc'], expected: ['lavrov-dar-call', 'lavrov-cites-simla', 'putin-modi-call', 'putin-condemns-attack'] },
   ])('follows even the last day of the month: $argv', async ({ argv, expected }) => {
+    expect(await ids(argv)).toEqual(expected);
+  });
+});
+
+describe('a record known only to the month, reported on a known day', () => {
+  // The Lavrov–Dar call, known only to May, cites a page published on 4 May: it happened by then.
+  let reported: string;
+  beforeAll(() => {
+    const dir = fixtureFolder({
+      file: 'sources.yaml',
+      edit: (records) => void records.push({ id: 'page-of-4-may', title: 'A page of 4 May', url: 'https://example.org/4-may', published: '2025-05-04' }),
+    });
+    const events = join(dir, 'events.yaml');
+    const records = parse(readFileSync(events, 'utf8')) as Record<string, unknown>[];
+    (find(records, 'lavrov-dar-call').sources as unknown[]).push({ source: 'page-of-4-may', reports: 'Lavrov and Dar spoke by phone.' });
+    writeFileSync(events, stringify(records));
+    reported = join(dir, 'crisis.db');
+    compileDatabase(dir, reported);
+  });
+  const ids = async (argv: string[]) =>
+    (JSON.parse((await runCli(['--db', reported, ...argv, '--json'])).stdout) as { id: string }[]).map((row) => row.id);
+
+  it.each([
+    { argv: ['events'], expected: ['pahalgam-attack', 'lavrov-dar-call', 'putin-modi-call'] },
+    { argv: ['timeline', '--since', '2025-05'], expected: ['lavrov-dar-call', 'putin-modi-call', 'putin-condemns-attack', 'lavrov-cites-simla'] },
+    { argv: ['events', '--until', '2025-05-04'], expected: ['pahalgam-attack', 'lavrov-dar-call'] },
+    { argv: ['events', '--since', '2025-05-05'], expected: ['putin-modi-call'] },
+  ])('comes no later than that day: $argv', async ({ argv, expected }) => {
     expect(await ids(argv)).toEqual(expected);
   });
 });
@@ -385,7 +437,7 @@ describe('filters', () => {
 });
 
 describe('show', () => {
-  it('prints every field, each citation with its quote, and the linked records', async () => {
+  it('prints every field, each page with what it reports and the words it quotes, and the linked records with their basis', async () => {
     const result = await run(['show', 'india-suspends-treaty'], { columns: 80 });
     expect(result).toEqual({
       code: 0,
@@ -396,37 +448,43 @@ describe('show', () => {
         '',
         '  date            2025-04-23',
         '  date_precision  day',
+        '  date_basis      inferred',
+        '  date_note       The seed article gives no day; the fixture dates it to the day',
+        '                  after the attack.',
         '  summary         India suspended the treaty.',
         '  by              India',
         '  against         Pakistan',
         '  category        water',
         '  status          in-force',
-        '  in_response_to  pahalgam-attack',
+        '  in_response_to  pahalgam-attack (inferred)',
         '',
         'Sources',
         '  1. Seed article [seed-article]',
+        '     Reports: India suspended the Indus Waters Treaty.',
         '     “the suspension of the Indus Waters Treaty”',
         '',
         'Linked',
-        '  responds-to         2025-04-22  pahalgam-attack (event)',
+        '  responds-to         2025-04-22  pahalgam-attack (event, inferred)',
         '                                  Attack at Pahalgam',
-        '  answered-by         2025-04-24  pakistan-closes-airspace (measure)',
+        '  answered-by         2025-04-24  pakistan-closes-airspace (measure, stated)',
         '                                  Pakistan closes its airspace',
         '',
       ].join('\n'),
     });
   });
 
-  it('shows every report of a figure with its source and quote, and says when reports differ', async () => {
+  it('shows every report of a figure with its page, what it reports and any quote, and says when reports differ', async () => {
     const { stdout } = await run(['show', 'pahalgam-attack'], { columns: 80 });
     expect(stdout).toContain(
       [
         'Figures',
         '  killed — reports differ',
         '    26 [seed-article]',
+        '      Reports: The attack killed 26 people, most of them tourists.',
         '      “the Pahalgam terror attack, which killed 26 people”',
         '    28 [asian-age-modi-will-punish-ultras]',
-        '      “The terrorists responsible for this attack”',
+        "      Reports: Reporting Modi's speech of 24 April, the page gives the attack's",
+        '      toll as 28.',
         '',
         'Sources',
       ].join('\n'),
@@ -435,8 +493,15 @@ describe('show', () => {
 
   it('claims on one point are grouped, each with its claimant', async () => {
     const claims = [
-      { about: 'brokered-by', claim: 'Russia helped.', claimed_by: 'sergey-lavrov', source: 'seed-article', quote: 'Lavrov referred to the 1972 Simla Accord' },
-      { about: 'brokered-by', claim: 'Nobody helped.', source: 'seed-article', quote: 'Simla Accord' },
+      {
+        about: 'brokered-by',
+        claim: 'Russia helped.',
+        claimed_by: 'sergey-lavrov',
+        source: 'seed-article',
+        reports: 'The seed article says Lavrov referred to the Simla Accord.',
+        quote: 'Lavrov referred to the 1972 Simla Accord',
+      },
+      { about: 'brokered-by', claim: 'Nobody helped.', source: 'seed-article', reports: 'The seed article names the Simla Accord.' },
     ];
     const { db: claimsDb, problems } = buildFixture({ file: 'statements.yaml', edit: (records) => (find(records, 'lavrov-cites-simla').claims = claims) });
     expect(problems).toEqual([]);
@@ -446,13 +511,15 @@ describe('show', () => {
         'Claims',
         '  brokered-by — reports differ',
         '    Russia helped. — per Sergey Lavrov [seed-article]',
+        '      Reports: The seed article says Lavrov referred to the Simla Accord.',
         '      “Lavrov referred to the 1972 Simla Accord”',
         '    Nobody helped. [seed-article]',
-        '      “Simla Accord”',
+        '      Reports: The seed article names the Simla Accord.',
       ].join('\n'),
     );
     const [statement] = JSON.parse((await runCli(['--db', claimsDb, 'statements', '--json', '--fields', 'id,claims', '--actor', 'lavrov'])).stdout);
     expect(statement.claims[0]).toEqual({ ...claims[0], claimed_by: { id: 'sergey-lavrov', name: 'Sergey Lavrov' } });
+    expect(statement.claims[1]).toEqual({ ...claims[1], claimed_by: null, quote: null });
   });
 
   it('flattens figures to one readable cell in a pipe', async () => {

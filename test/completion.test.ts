@@ -43,7 +43,7 @@ describe('crisis completion', () => {
     { line: 'crisis measures --by ru|', exactly: ['russia'] },
     { line: 'crisis actors --country pak|', exactly: ['pakistan'] },
     { line: 'crisis events --fields ti|', exactly: ['title'] },
-    { line: 'crisis events --fields id,da|', exactly: ['id,date', 'id,date_precision'] },
+    { line: 'crisis events --fields id,da|', exactly: ['id,date', 'id,date_precision', 'id,date_basis', 'id,date_note'] },
     { line: 'crisis sources --sort pu|', exactly: ['publisher', 'publisher:desc', 'published', 'published:desc'] },
     { line: 'crisis sources --sort published : |', exactly: ['desc', 'asc'] },
     { line: 'crisis events --format j|', exactly: ['json', 'jsonl'] },

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/compile/read-fact-files.js';
@@ -14,10 +14,6 @@ const { dataset, problems } = loadDataset(DATA_DIR);
 const db = new Database(BUNDLED_DB, { readonly: true });
 afterAll(() => db.close());
 
-const PACK = readFileSync(join(DATA_DIR, 'texts', 'crisis-2025-facts.jsonl'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as { source_url: string; source_title: string; publisher: string; published: string | null; quote: string });
 const SEED = readFileSync(join(DATA_DIR, 'texts', 'seed-article.txt'), 'utf8');
 
 const citingKinds = ['actor', 'agreement', 'event', 'statement', 'measure'] as const;
@@ -30,48 +26,48 @@ describe('the fact files', () => {
     expect(problems).toEqual([]);
   });
 
-  it('are the same as the shared seed article and fact pack they bundle', () => {
-    const shared = join(import.meta.dirname, '..', '..', 'shared', 'sources');
-    let sharedSeed: string;
+  it('bundle the seed article as it was given', () => {
+    let shared: string;
     try {
-      sharedSeed = readFileSync(join(shared, '000_7fb0bc35c24c4ee4.txt'), 'utf8');
+      shared = readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'sources', '000_7fb0bc35c24c4ee4.txt'), 'utf8');
     } catch {
       return; // outside this workplace the shared folder is not beside the repository
     }
-    expect(SEED).toBe(sharedSeed);
-    expect(readFileSync(join(DATA_DIR, 'texts', 'crisis-2025-facts.jsonl'), 'utf8')).toBe(readFileSync(join(shared, 'crisis-2025-facts.jsonl'), 'utf8'));
+    expect(SEED).toBe(shared);
+  });
+
+  it('bundle no text but the seed article: a page is cited, never copied', () => {
+    expect(readdirSync(join(DATA_DIR, 'texts'))).toEqual(['seed-article.txt']);
+    expect(dataset.source.filter((source) => source.text !== undefined).map((source) => source.id)).toEqual(['seed-article']);
   });
 });
 
-describe('every quote stands word for word in its bundled source', () => {
+describe('every citation', () => {
   const sources = new Map(dataset.source.map((source) => [source.id, source]));
-  it.each(allCitations)('$record: $source', ({ source: sourceId, quote }) => {
+
+  it.each(allCitations)('$record: $source says what its page reports, and a quote from a bundled text stands in it', ({ source: sourceId, reports, quote }) => {
+    expect(reports.trim().length).toBeGreaterThan(10);
     const source = sources.get(sourceId)!;
-    const haystacks = source.text
-      ? [readFileSync(join(DATA_DIR, source.text), 'utf8')]
-      : PACK.filter((fact) => fact.source_url === source.url).map((fact) => fact.quote);
-    expect(haystacks.length).toBeGreaterThan(0);
-    expect(haystacks.some((text) => foldWhitespace(text).includes(foldWhitespace(quote)))).toBe(true);
+    if (source.text && quote !== undefined) expect(foldWhitespace(readFileSync(join(DATA_DIR, source.text), 'utf8'))).toContain(foldWhitespace(quote));
   });
 
-  it('and every statement quote stands in a source the statement cites', () => {
+  it('of a statement holds its words, word for word', () => {
     for (const statement of dataset.statement.filter((s) => s.quote)) {
-      expect(allCitations.some((c) => c.record.startsWith(`${statement.id} #`) && foldWhitespace(c.quote).includes(foldWhitespace(statement.quote!))), statement.id).toBe(true);
+      const quoted = allCitations.some((c) => c.record.startsWith(`${statement.id} #`) && c.quote !== undefined && foldWhitespace(c.quote).includes(foldWhitespace(statement.quote!)));
+      expect(quoted, statement.id).toBe(true);
     }
   });
 });
 
 describe('the sources', () => {
-  it('from the fact pack carry the title, publisher and date the pack gives for their page', () => {
-    const fromPack = dataset.source.filter((source) => source.excerpts);
-    expect(fromPack.length).toBeGreaterThan(0);
-    for (const source of fromPack) {
-      const page = PACK.find((fact) => fact.source_url === source.url)!;
-      expect({ title: source.title, publisher: source.publisher, published: source.published ?? null }, source.id).toEqual({
-        title: page.source_title,
-        publisher: page.publisher,
-        published: page.published,
-      });
+  it('each give a title and the page (or the bundled text), and each is cited by a record', () => {
+    const cited = new Set([
+      ...allCitations.map((citation) => citation.source),
+      ...citingKinds.flatMap((kind) => dataset[kind].flatMap((record) => ('figures' in record ? [...record.figures, ...record.claims].map((item) => item.source) : []))),
+    ]);
+    for (const source of dataset.source) {
+      expect(source.url ?? source.text, source.id).toBeDefined();
+      expect(cited.has(source.id), `${source.id} is cited by no record`).toBe(true);
     }
   });
 });
@@ -81,7 +77,7 @@ describe('the seed article', () => {
   const framing = [
     'In the wake of heightened tensions between Pakistan and India, particularly following the recent terror attack in Pahalgam, there have been diplomatic efforts to de-escalate the situation.',
   ];
-  const seedQuotes = allCitations.filter((c) => c.source === 'seed-article').map((c) => foldWhitespace(c.quote));
+  const seedQuotes = allCitations.filter((c) => c.source === 'seed-article' && c.quote !== undefined).map((c) => foldWhitespace(c.quote!));
   const sentences = SEED.split(/(?<=[.!?]["”]?)\s+/).map(foldWhitespace).filter(Boolean);
 
   it.each(sentences)('is quoted by a record: %s', (sentence) => {
@@ -115,13 +111,39 @@ describe('honest time', () => {
     }
   });
 
-  it('every fact of the bundled database cites at least one source with a quote', () => {
+  it('every fact of the bundled database cites at least one page, saying what it reports', () => {
     const records = [...findEvents(db, {}), ...findStatements(db, {}), ...findMeasures(db, {}), ...findAgreements(db, {})];
     expect(records.length).toBe(dataset.event.length + dataset.statement.length + dataset.measure.length + dataset.agreement.length);
     for (const record of records) {
       expect(record.sources.length, record.id).toBeGreaterThan(0);
-      for (const source of record.sources) expect(source.quote, record.id).not.toBe('');
+      for (const source of record.sources) expect(source.reports, record.id).not.toBe('');
     }
+  });
+
+  it('every fact says how its date is known, and how it was found where it was worked out', () => {
+    const records = [...findEvents(db, {}), ...findStatements(db, {}), ...findMeasures(db, {}), ...findAgreements(db, {})];
+    for (const record of records) {
+      expect(['stated', 'derived', 'published', 'inferred'], record.id).toContain(record.date_basis);
+      if (record.date_basis === 'derived' || record.date_basis === 'inferred') expect(record.date_note, record.id).toBeTruthy();
+    }
+  });
+
+  it('every answer says its basis, and a stated one names a page the record cites', () => {
+    for (const record of [...findEvents(db, {}), ...findStatements(db, {}), ...findMeasures(db, {})]) {
+      for (const link of record.in_response_to) {
+        if (link.basis === 'inferred') expect(link.source, record.id).toBeNull();
+        else expect(record.sources.map((source) => source.id), `${record.id} → ${link.id}`).toContain(link.source);
+      }
+    }
+  });
+
+  it('lists the Lavrov–Dar call, known only to May but reported on 4 May, before the records of 5 May', async () => {
+    const { stdout } = await runCli(['timeline', '--since', '2025-05-01', '--until', '2025-05-05', '--fields', 'id,date']);
+    const lines = stdout.trim().split('\n').slice(1);
+    const call = lines.findIndex((line) => line.startsWith('lavrov-dar-call\t2025-05'));
+    const fifth = lines.findIndex((line) => line.endsWith('\t2025-05-05'));
+    expect(call).toBeGreaterThanOrEqual(0);
+    expect(fifth).toBeGreaterThan(call);
   });
 });
 
@@ -156,7 +178,7 @@ describe('the questions the seed article answers', () => {
 
   it("crisis events --actor russia shows the calls Russia's leaders made", async () => {
     const rows = await json(['events', '--actor', 'russia']);
-    expect(rows.map((row) => row.id)).toEqual(['lavrov-jaishankar-call', 'putin-modi-call', 'lavrov-dar-call']);
+    expect(rows.map((row) => row.id)).toEqual(['lavrov-jaishankar-call', 'lavrov-dar-call', 'putin-modi-call']);
     expect(rows.every((row) => row.type === 'call')).toBe(true);
   });
 
@@ -176,6 +198,6 @@ describe('the questions the seed article answers', () => {
   it('Lavrov and Russia invoke the Simla Agreement and the Lahore Declaration', async () => {
     const simla = (await json(['statements', '--about', 'simla'])).map((row) => row.id);
     const lahore = (await json(['statements', '--about', 'Lahore Declaration'])).map((row) => row.id);
-    for (const invoking of [simla, lahore]) expect(invoking).toEqual(expect.arrayContaining(['lavrov-urges-de-escalation', 'russia-backs-simla-lahore']));
+    for (const invoking of [simla, lahore]) expect(invoking).toEqual(expect.arrayContaining(['lavrov-urges-de-escalation', 'russia-concerned-at-escalation']));
   });
 });

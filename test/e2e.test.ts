@@ -13,7 +13,7 @@ describe('the crisis binary', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('id\tdate\ttype\ttitle\tactors');
-    expect(lines.slice(1).map((line) => line.split('\t')[0])).toEqual(['lavrov-jaishankar-call', 'putin-modi-call', 'lavrov-dar-call']);
+    expect(lines.slice(1).map((line) => line.split('\t')[0])).toEqual(['lavrov-jaishankar-call', 'lavrov-dar-call', 'putin-modi-call']);
   });
 
   it('prints the version package.json gives, which the bundle has written in', () => {

@@ -20,13 +20,13 @@ function largeDatabase(count: number): string {
   const db = new Database(path);
   const numbers = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})`;
   db.exec(`
-    ${numbers} INSERT INTO records (id, kind, date, date_precision, date_start, date_end, title)
-      SELECT 'filler-' || i, 'event', '2025-05-05', 'day', '2025-05-05', '2025-05-05', 'Filler event ' || i FROM n;
-    ${numbers} INSERT INTO events (id, date, date_precision, date_start, date_end, title, summary, type)
-      SELECT 'filler-' || i, '2025-05-05', 'day', '2025-05-05', '2025-05-05', 'Filler event ' || i,
+    ${numbers} INSERT INTO records (id, kind, date, date_precision, date_start, date_end, date_basis, title)
+      SELECT 'filler-' || i, 'event', '2025-05-05', 'day', '2025-05-05', '2025-05-05', 'stated', 'Filler event ' || i FROM n;
+    ${numbers} INSERT INTO events (id, date, date_precision, date_start, date_end, date_basis, title, summary, type)
+      SELECT 'filler-' || i, '2025-05-05', 'day', '2025-05-05', '2025-05-05', 'stated', 'Filler event ' || i,
              'An event that is here only to make the output long enough to interrupt, number ' || i, 'call' FROM n;
-    ${numbers} INSERT INTO citations (record_id, position, source_id, quote)
-      SELECT 'filler-' || i, 0, 'seed-article', 'the Pahalgam terror attack' FROM n;`);
+    ${numbers} INSERT INTO citations (record_id, position, source_id, reports, quote)
+      SELECT 'filler-' || i, 0, 'seed-article', 'Names the attack.', 'the Pahalgam terror attack' FROM n;`);
   db.close();
   return path;
 }

@@ -117,7 +117,7 @@ describe('query plans on a synthetic database', () => {
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ids: '["event-00001"]' }) as { detail: string }[]).map((step) => step.detail).join('\n'),
     );
     expect(back).toMatch(/SEARCH responses USING PRIMARY KEY \(record_id=\?\)[\s\S]*SEARCH statements USING INDEX sqlite_autoindex_statements_1 \(id=\?\)/);
-    expect(forward).toMatch(/SEARCH responses USING COVERING INDEX responses_by_answered \(answers_id=\?\)[\s\S]*SEARCH statements USING INDEX statements_by_event \(event_id=\?\)/);
+    expect(forward).toMatch(/SEARCH responses USING (?:COVERING )?INDEX responses_by_answered \(answers_id=\?\)[\s\S]*SEARCH statements USING INDEX statements_by_event \(event_id=\?\)/);
   });
 
   it('never sorts events for a date-ordered lookup', () => {

@@ -7,7 +7,7 @@ import { findChain, findResponseGraph } from '../src/queries/responses.js';
 import { findTimeline } from '../src/queries/timeline.js';
 import type { ResponseEdge, ResponseGraph } from '../src/queries/responses.js';
 import { renderDot, renderMermaid } from '../src/render/graph.js';
-import { BUNDLED_DB, buildFixture, find, runBinary, runCli } from './helpers.js';
+import { BUNDLED_DB, buildFixture, find, fixtureDatabase, runBinary, runCli } from './helpers.js';
 
 let db: Db;
 beforeAll(() => {
@@ -17,12 +17,20 @@ beforeAll(() => {
 const ids = (graph: ResponseGraph) => graph.nodes.map((node) => node.id);
 const measuresBy = (side: string, day: string) => findMeasures(db, { by: [side], since: day, until: day }).map((measure) => measure.id);
 
-/** Every edge, read back from the records themselves: `to` names `from` in in_response_to, or was said at it. */
+/**
+ * Every edge, read back from the records themselves: `to` names `from` in in_response_to, with the basis the edge
+ * gives, or was said at it.
+ */
 function expectEdgesFromTheData(edges: ResponseEdge[]): void {
   const records = new Map(findTimeline(db, {}).map((record) => [record.id, record]));
   for (const edge of edges) {
-    if (edge.relation === 'answered-by') expect(records.get(edge.to)?.in_response_to, JSON.stringify(edge)).toContain(edge.from);
-    else expect((db.prepare('SELECT event_id FROM statements WHERE id = ?').get(edge.to) as { event_id: string }).event_id).toBe(edge.from);
+    if (edge.relation === 'answered-by') {
+      const link = records.get(edge.to)?.in_response_to.find((answered) => answered.id === edge.from);
+      expect(link?.basis, JSON.stringify(edge)).toBe(edge.basis);
+    } else {
+      expect((db.prepare('SELECT event_id FROM statements WHERE id = ?').get(edge.to) as { event_id: string }).event_id).toBe(edge.from);
+      expect(edge.basis).toBeNull();
+    }
   }
 }
 
@@ -35,15 +43,15 @@ describe('chain', () => {
     expect(pakistan24.length).toBeGreaterThanOrEqual(5);
     expect(ids(chain)).toEqual(expect.arrayContaining([...india23, ...pakistan24, 'operation-sindoor', 'operation-bunyan-um-marsoos']));
     // India's measures answer the attack itself; Pakistan's answer India's.
-    for (const measure of india23) expect(chain.edges).toContainEqual({ from: 'pahalgam-attack', to: measure, relation: 'answered-by' });
+    for (const measure of india23) expect(chain.edges).toContainEqual(expect.objectContaining({ from: 'pahalgam-attack', to: measure, relation: 'answered-by' }));
     for (const measure of pakistan24) expect(chain.edges.some((edge) => india23.includes(edge.from) && edge.to === measure)).toBe(true);
     expectEdgesFromTheData(chain.edges);
   });
 
   it('walks back from Bunyan-um-Marsoos through Operation Sindoor to the attack, and nothing led to the attack', () => {
     const back = findChain(db, 'operation-bunyan-um-marsoos');
-    expect(back.edges).toContainEqual({ from: 'operation-sindoor', to: 'operation-bunyan-um-marsoos', relation: 'answered-by' });
-    expect(back.edges).toContainEqual({ from: 'pahalgam-attack', to: 'operation-sindoor', relation: 'answered-by' });
+    expect(back.edges).toContainEqual(expect.objectContaining({ from: 'operation-sindoor', to: 'operation-bunyan-um-marsoos', relation: 'answered-by' }));
+    expect(back.edges).toContainEqual(expect.objectContaining({ from: 'pahalgam-attack', to: 'operation-sindoor', relation: 'answered-by' }));
     expect(findChain(db, 'pahalgam-attack').edges.filter((edge) => edge.to === 'pahalgam-attack')).toEqual([]);
   });
 
@@ -51,8 +59,8 @@ describe('chain', () => {
     const statements = db.prepare("SELECT id FROM statements WHERE event_id = 'putin-modi-call'").pluck().all() as string[];
     expect(statements.length).toBeGreaterThan(1);
     const down = findChain(db, 'putin-modi-call');
-    for (const statement of statements) expect(down.edges).toContainEqual({ from: 'putin-modi-call', to: statement, relation: 'statement-made-here' });
-    expect(findChain(db, statements[0]!).edges).toContainEqual({ from: 'putin-modi-call', to: statements[0], relation: 'statement-made-here' });
+    for (const statement of statements) expect(down.edges).toContainEqual(expect.objectContaining({ from: 'putin-modi-call', to: statement, relation: 'statement-made-here' }));
+    expect(findChain(db, statements[0]!).edges).toContainEqual(expect.objectContaining({ from: 'putin-modi-call', to: statements[0], relation: 'statement-made-here' }));
   });
 
   it('stops after --depth steps each way', () => {
@@ -70,7 +78,10 @@ describe('chain', () => {
     const { db: cyclic, problems } = buildFixture({
       file: 'measures.yaml',
       edit: (records) => {
-        find(records, 'india-suspends-treaty').in_response_to = ['pahalgam-attack', 'pakistan-closes-airspace'];
+        find(records, 'india-suspends-treaty').in_response_to = [
+          { id: 'pahalgam-attack', basis: 'inferred' },
+          { id: 'pakistan-closes-airspace', basis: 'inferred' },
+        ];
         find(records, 'pakistan-closes-airspace').date = find(records, 'india-suspends-treaty').date;
       },
     });
@@ -102,10 +113,23 @@ describe('crisis chain', () => {
     expect(lines).toContain('What led to it');
     expect(lines).toContain('What answered it');
     expect(stdout).toMatch(/└─ responds to 2025-04-22 .*\n   event pahalgam-attack · Pahalgam attackers → India\n/);
-    expect(stdout).toMatch(/answered by 2025-05-10 .*\n(.*\n)*?   event operation-bunyan-um-marsoos /);
+    expect(stdout).toMatch(/answered by( \(inferred\))? 2025-05-10 .*\n(.*\n)*?   event operation-bunyan-um-marsoos /);
     // A record reached twice is named twice and followed once.
     expect(stdout.match(/statement pakistan-nsc-authorises-response/g)).toHaveLength(2);
     expect(stdout).toContain('(shown above)');
+  });
+
+  it('marks a link the editors inferred, and not one a page states', async () => {
+    // In the fixture India's suspension answers the attack by the editors' reading; a page says Pakistan's closure answers India's suspension.
+    const fixture = fixtureDatabase();
+    const inferred = await runCli(['--db', fixture, 'chain', 'india-suspends-treaty'], { columns: 100 });
+    expect(inferred.stdout).toMatch(/^└─ responds to \(inferred\) 2025-04-22 Attack at Pahalgam$/m);
+    expect(inferred.stdout).toMatch(/^└─ answered by 2025-04-24 Pakistan closes its airspace$/m);
+    const json = JSON.parse((await runCli(['--db', fixture, 'chain', 'pakistan-closes-airspace', '--json'])).stdout) as { edges: ResponseEdge[] };
+    expect(json.edges).toEqual([
+      { from: 'pahalgam-attack', to: 'india-suspends-treaty', relation: 'answered-by', basis: 'inferred' },
+      { from: 'india-suspends-treaty', to: 'pakistan-closes-airspace', relation: 'answered-by', basis: 'stated' },
+    ]);
   });
 
   it('says when nothing led to a record', async () => {
@@ -181,7 +205,15 @@ describe('graph', () => {
 
   it('escapes titles that DOT and Mermaid would otherwise read as syntax', async () => {
     const title = 'Quotes " and \\ backslash, #35; <b>tags</b> | pipes [brackets] (parens) {braces} end --> o x; %% comment';
-    const { db: odd, problems } = buildFixture({ file: 'events.yaml', edit: (records) => void (find(records, 'pahalgam-attack').title = title) });
+    // The title's 35 is stated by a reports, as the build holds any number of a title to be.
+    const { db: odd, problems } = buildFixture({
+      file: 'events.yaml',
+      edit: (records) => {
+        const attack = find(records, 'pahalgam-attack') as { title: string; sources: { reports: string }[] };
+        attack.title = title;
+        attack.sources[0]!.reports += ` ${title}`;
+      },
+    });
     expect(problems).toEqual([]);
     const graph = findResponseGraph(new Database(odd, { readonly: true }), {});
     expect(graph.nodes.map((node) => node.title)).toContain(title);
@@ -206,10 +238,23 @@ describe('crisis graph', () => {
     expect(dot.stdout).toMatch(/^\/\/ .*\ndigraph crisis \{\n/);
     expect(dot.stdout).toContain('"pahalgam-attack" -> "india-holds-iwt-in-abeyance" [label="answered by"];');
     const mermaid = await runCli(['graph', '--format', 'mermaid', '--until', '2025-04-24']);
-    expect(mermaid.stdout).toContain('r_pahalgam_attack -->|answered by| r_india_holds_iwt_in_abeyance');
+    expect(mermaid.stdout).toContain('r_pahalgam_attack -->|"answered by"| r_india_holds_iwt_in_abeyance');
     const json = JSON.parse((await runCli(['graph', '--json', '--actor', 'pakistan', '--kind', 'measure'])).stdout) as ResponseGraph;
     expect(json).toEqual(JSON.parse(JSON.stringify(findResponseGraph(db, { actors: ['pakistan'], kind: 'measure' }))));
     expect(json.nodes.every((node) => node.kind === 'measure')).toBe(true);
+  });
+
+  it('draws a link the editors inferred dashed, one a page states solid, and a statement made at an event dotted, and says so', async () => {
+    const fixture = fixtureDatabase();
+    const dot = (await runCli(['--db', fixture, 'graph'])).stdout;
+    expect(dot).toContain('"pahalgam-attack" -> "india-suspends-treaty" [label="answered by (inferred)", style=dashed];');
+    expect(dot).toContain('"india-suspends-treaty" -> "pakistan-closes-airspace" [label="answered by"];');
+    expect(dot).toContain('"putin-modi-call" -> "putin-condemns-attack" [label="statement made here", style=dotted];');
+    expect(dot).toMatch(/label=".*solid line: an answer a page states, dashed: an answer the editors inferred, dotted: a statement made at an event/);
+    const mermaid = (await runCli(['--db', fixture, 'graph', '--format', 'mermaid'])).stdout;
+    expect(mermaid).toContain('r_pahalgam_attack -.->|"answered by (inferred)"| r_india_suspends_treaty');
+    expect(mermaid).toContain('r_india_suspends_treaty -->|"answered by"| r_pakistan_closes_airspace');
+    expect(mermaid).toMatch(/^title: ".*dotted: an answer the editors inferred/m);
   });
 
   it.each([

@@ -12,9 +12,15 @@ const cameo = z
   .regex(/^\d{2,4}$/, 'must be 2 to 4 digits, e.g. "039"');
 const vocabulary = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be lower-case kebab-case');
 
+/**
+ * A page a record rests on: `reports` says, in our own words, what the page reports for the record (its exact
+ * figures, names and dates); `quote` holds a party's own words as the page gives them, and only those (the
+ * bundled seed article's sentences may all be quoted).
+ */
 export const citationSchema = z.strictObject({
   source: ref,
-  quote: text,
+  reports: text,
+  quote: text.optional(),
 });
 
 const citations = z.array(citationSchema);
@@ -31,7 +37,10 @@ export const figureSchema = z.strictObject({
   qualifier: z.enum(['exact', 'at-least', 'more-than', 'about', 'up-to']).default('exact'),
   claimed_by: ref.optional(),
   source: ref,
-  quote: text,
+  /** What the page reports of the number, in our words: it states the number unless `quote` does. */
+  reports: text,
+  /** The claimant's own words giving the number, where the page has them. */
+  quote: text.optional(),
 });
 
 /** Who says what on a disputed point (who brokered a ceasefire); each claim stands with its source. */
@@ -40,7 +49,9 @@ export const claimSchema = z.strictObject({
   claim: text,
   claimed_by: ref.optional(),
   source: ref,
-  quote: text,
+  /** What the page reports the claimant claims, in our words, naming the claimant. */
+  reports: text,
+  quote: text.optional(),
 });
 
 /** What every dated fact may carry besides its own fields. */
@@ -49,8 +60,32 @@ const factExtras = {
   claims: z.array(claimSchema).default([]),
 };
 
-/** The records a fact answers, where a source says so. */
-const inResponseTo = z.array(ref).default([]);
+export const RESPONSE_BASES = ['stated', 'inferred'] as const;
+
+/**
+ * A record this fact answers, and how that is known: `stated`, a page says so (`source`, one of the record's
+ * sources, and where a party said it, its words in `quote`); `inferred`, the editors read it from the sequence.
+ */
+export const responseSchema = z.strictObject({
+  id: ref,
+  basis: z.enum(RESPONSE_BASES),
+  source: ref.optional(),
+  quote: text.optional(),
+});
+
+const inResponseTo = z.array(responseSchema).default([]);
+
+export const DATE_BASES = ['stated', 'derived', 'published', 'inferred'] as const;
+
+/**
+ * How a fact's date is known: `stated` on the page; `derived` from a weekday or "yesterday" and the page's
+ * date; `published`, only the report's date is known; `inferred` by the editors. `date_note` says how, and
+ * must for derived and inferred.
+ */
+const dateBasis = {
+  date_basis: z.enum(DATE_BASES),
+  date_note: text.optional(),
+};
 
 export const actorSchema = z.strictObject({
   id,
@@ -70,6 +105,7 @@ export const agreementSchema = z.strictObject({
   aliases: z.array(text).default([]),
   date,
   date_precision: precision,
+  ...dateBasis,
   parties: z.array(ref).min(1),
   summary: text,
   ...factExtras,
@@ -80,6 +116,7 @@ export const eventSchema = z.strictObject({
   id,
   date,
   date_precision: precision,
+  ...dateBasis,
   title: text,
   summary: text,
   type: vocabulary,
@@ -98,6 +135,7 @@ export const statementSchema = z.strictObject({
   id,
   date,
   date_precision: precision,
+  ...dateBasis,
   title: text,
   summary: text,
   type: vocabulary,
@@ -117,6 +155,7 @@ export const measureSchema = z.strictObject({
   id,
   date,
   date_precision: precision,
+  ...dateBasis,
   by: ref,
   against: ref,
   category: vocabulary,
@@ -136,16 +175,15 @@ export const sourceSchema = z.strictObject({
   publisher: text.optional(),
   url: z.url().optional(),
   published: date.optional(),
-  /** The whole text of the source, bundled under data/: every quote from it is checked against it. */
+  /** The whole text of the source, bundled under data/ (the seed article): every quote from it is checked against it. */
   text: z.string().optional(),
-  /** A bundled file of verbatim excerpts (JSON lines with source_url and quote): quotes are checked against those from this url. */
-  excerpts: z.string().optional(),
 });
 
 export type SourceInput = z.infer<typeof sourceSchema>;
 export type CitationInput = z.infer<typeof citationSchema>;
 export type FigureInput = z.infer<typeof figureSchema>;
 export type ClaimInput = z.infer<typeof claimSchema>;
+export type ResponseInput = z.infer<typeof responseSchema>;
 
 /** Each kind's fact file and folder of fact files, named by the kind's plural. */
 export const factFiles = {

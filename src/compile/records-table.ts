@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
-import { parseDate } from '../dates.js';
+
+/** A record's date as it is stored: as the facts give it, the span of days it may mean, and how it is known. */
+export interface StoredDate {
+  date: string;
+  date_precision: string;
+  date_start: string;
+  date_end: string;
+  date_basis: string;
+  date_note?: string;
+}
 
 /**
  * The records table, written in id order once every kind's rows are: the search index takes each record's
@@ -8,21 +17,20 @@ import { parseDate } from '../dates.js';
  * be deferred, or off, until `write` has run.
  */
 export function recordsInIdOrder(db: Database.Database) {
-  const rows: [id: string, kind: string, title: string, date: string | undefined][] = [];
+  const rows: [id: string, kind: string, title: string, dated: StoredDate | undefined][] = [];
   const insert = db.prepare(
-    'INSERT INTO records (id, kind, date, date_precision, date_start, date_end, title) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO records (id, kind, date, date_precision, date_start, date_end, date_basis, date_note, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   return {
-    /** A record of any kind; `date` as the facts give it (YYYY, YYYY-MM or YYYY-MM-DD), checked before. */
-    add(id: string, kind: string, title: string, date?: string): void {
-      rows.push([id, kind, title, date]);
+    /** A record of any kind, with its date if it has one. */
+    add(id: string, kind: string, title: string, dated?: StoredDate): void {
+      rows.push([id, kind, title, dated]);
     },
     write(): void {
       // Ids are lower-case ASCII (src/compile/fact-shapes.ts), so JavaScript's order is SQLite's BINARY order.
       rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const [id, kind, title, date] of rows) {
-        const span = date === undefined ? null : parseDate(date)!;
-        insert.run(id, kind, span?.date ?? null, span?.precision ?? null, span?.start ?? null, span?.end ?? null, title);
+      for (const [id, kind, title, d] of rows) {
+        insert.run(id, kind, d?.date ?? null, d?.date_precision ?? null, d?.date_start ?? null, d?.date_end ?? null, d?.date_basis ?? null, d?.date_note ?? null, title);
       }
     },
   };

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDate, type DateSpan } from '../dates.js';
 import { foldName, foldWhitespace } from '../text.js';
+import { countsIn, mentionsNumber, onlyMoreThan } from './numbers.js';
 import type { Dataset, Origins } from './read-fact-files.js';
 import type { Problem } from './problems.js';
 import { factFiles, type CitationInput, type ClaimInput, type FigureInput, type RecordKind, type SourceInput } from './fact-shapes.js';
@@ -15,10 +16,13 @@ interface Identified {
   id: string;
 }
 
+type FactRecord = Dataset[(typeof FACT_KINDS)[number]][number];
+
 /**
- * Checks what a schema cannot: ids unique across the database, dates real and of the stated
- * precision, references that resolve to the right kind, and every quote found word for word in
- * the text its source bundles.
+ * Checks what a schema cannot: ids unique across the database, dates real, of the stated precision and known
+ * as they say, references that resolve to the right kind, and that every record says no more than its sources:
+ * quotes from a bundled text found in it word for word, every number and claim stated by its party's words or
+ * by what its page reports, no two records of one fact.
  */
 export function checkDataset(dataset: Dataset, dataDir: string, origins: Origins = new WeakMap()): Problem[] {
   const problems: Problem[] = [];
@@ -40,6 +44,7 @@ export function checkDataset(dataset: Dataset, dataDir: string, origins: Origins
     }
   }
 
+  const sourceById = new Map(dataset.source.map((source) => [source.id, source]));
   for (const kind of FACT_KINDS) {
     for (const record of dataset[kind]) {
       const span = parseDate(record.date);
@@ -47,6 +52,7 @@ export function checkDataset(dataset: Dataset, dataDir: string, origins: Origins
       else if (span.precision !== record.date_precision)
         report(kind, record, `date '${record.date}' has ${span.precision} precision but date_precision says ${record.date_precision}`);
       else if (!spanOf.has(record.id)) spanOf.set(record.id, span); // a duplicate id is reported above; links use the first
+      checkDateBasis(record, sourceById, (message) => report(kind, record, message));
     }
   }
   for (const source of dataset.source) {
@@ -100,36 +106,39 @@ export function checkDataset(dataset: Dataset, dataDir: string, origins: Origins
   for (const kind of ['event', 'statement', 'measure'] as const) {
     for (const record of dataset[kind]) {
       const own = spanOf.get(record.id);
-      record.in_response_to.forEach((answered, i) => {
+      const cited = new Set(record.sources.map((citation) => citation.source));
+      record.in_response_to.forEach((link, i) => {
         const field = `in_response_to.${i}`;
-        if (answered === record.id) return report(kind, record, `${field}: a record cannot answer itself`);
-        expect(kind, record, field, answered, ANSWERABLE);
-        const answeredSpan = spanOf.get(answered);
+        if (link.id === record.id) return report(kind, record, `${field}: a record cannot answer itself`);
+        expect(kind, record, `${field}.id`, link.id, ANSWERABLE);
+        const answeredSpan = spanOf.get(link.id);
         if (answeredSpan && own && answeredSpan.start > own.end)
-          report(kind, record, `${field}: '${answered}' (${answeredSpan.date}) is dated after the ${kind} (${own.date})`);
+          report(kind, record, `${field}: '${link.id}' (${answeredSpan.date}) is dated after the ${kind} (${own.date})`);
+        if (link.basis === 'stated' && link.source === undefined)
+          report(kind, record, `${field}.source: a stated link names the page that says this record answers '${link.id}'`);
+        if (link.basis === 'stated' && link.source !== undefined && !cited.has(link.source))
+          report(kind, record, `${field}.source: '${link.source}' is not among the record's sources; cite it there too`);
+        if (link.basis === 'inferred' && (link.source !== undefined || link.quote !== undefined))
+          report(kind, record, `${field}: an inferred link is the editors' reading and has no source or quote; if a page says so, it is stated`);
       });
     }
   }
 
-  // Every pack page points at the same excerpts file: read and parse it once.
-  const excerptFiles = new Map<string, Excerpt[]>();
-  const readOnce = (path: string) => excerptFiles.get(path) ?? excerptFiles.set(path, readExcerpts(path)).get(path)!;
-  const checkers = new Map(
-    dataset.source.map((source) => [source.id, quoteChecker(source, dataDir, readOnce, (message) => report('source', source, message))]),
-  );
-  // The numbers the fact pack's curators read on each page (its `figures`), which a quote alone may not show.
-  const packFigures = new Map(dataset.source.map((source) => [source.id, excerptFigures(source, dataDir, readOnce)]));
-  const checkQuote = (kind: RecordKind, record: Identified, field: string, sourceId: string, quote: string) => {
+  const checkers = new Map(dataset.source.map((source) => [source.id, quoteChecker(source, dataDir, (message) => report('source', source, message))]));
+  const checkQuote = (kind: RecordKind, record: Identified, field: string, sourceId: string, quote: string | undefined) => {
     const found = checkers.get(sourceId);
     if (found === undefined) report(kind, record, `${field}.source: no source '${sourceId}'`);
-    else if (found && !found(quote)) report(kind, record, `${field}.quote is not found word for word in source '${sourceId}': "${quote}"`);
+    else if (quote !== undefined && found && !found(quote)) report(kind, record, `${field}.quote is not found word for word in source '${sourceId}': "${quote}"`);
   };
   const checkCitations = (kind: RecordKind, record: Identified, citations: CitationInput[]) =>
     citations.forEach((citation, i) => checkQuote(kind, record, `sources.${i}`, citation.source, citation.quote));
 
+  const claimantNames = (id: string) => namesOfActorAndItsState(id, actorById);
+
   for (const kind of FACT_KINDS) {
+    const citedAlike = new Map<string, string>();
     for (const record of dataset[kind]) {
-      if (record.sources.length === 0) report(kind, record, 'sources: cites no source; every fact needs at least one citation with a verbatim quote');
+      if (record.sources.length === 0) report(kind, record, 'sources: cites no source; every fact needs at least one citation of a page');
       checkCitations(kind, record, record.sources);
       const cited = new Set(record.sources.map((citation) => citation.source));
       const checkBacked = (field: string, item: FigureInput | ClaimInput) => {
@@ -141,23 +150,95 @@ export function checkDataset(dataset: Dataset, dataDir: string, origins: Origins
         const field = `figures.${i}`;
         checkBacked(field, figure);
         if (figure.max !== undefined && figure.max < figure.value) report(kind, record, `${field}.max: ${figure.max} is less than value ${figure.value}`);
+        const stating = [figure.quote, figure.reports].filter((text): text is string => text !== undefined);
         for (const number of [figure.value, figure.max]) {
-          if (number === undefined || mentionsNumber(figure.quote, number) || packFigures.get(figure.source)?.has(number)) continue;
-          report(kind, record, `${field}: neither the quote nor the fact pack's figures for source '${figure.source}' give the number ${number}`);
+          if (number === undefined || stating.some((text) => mentionsNumber(text, number))) continue;
+          report(kind, record, `${field}: neither its quote nor its reports states the number ${number}`);
         }
+        if (figure.qualifier !== 'more-than' && stating.some((text) => onlyMoreThan(text, figure.value)))
+          report(kind, record, `${field}.qualifier: the page says "over" or "more than" ${figure.value}, which is more-than, not ${figure.qualifier}`);
       });
-      record.claims.forEach((claim, i) => checkBacked(`claims.${i}`, claim));
+      record.claims.forEach((claim, i) => {
+        const field = `claims.${i}`;
+        checkBacked(field, claim);
+        const stating = [claim.quote, claim.reports].filter((text): text is string => text !== undefined);
+        for (const number of countsIn(claim.claim)) {
+          if (!stating.some((text) => mentionsNumber(text, number))) report(kind, record, `${field}.claim: states ${number}, which neither its quote nor its reports states`);
+        }
+        if (claim.claimed_by !== undefined && actorById.has(claim.claimed_by) && !namesAny(claim.reports, claimantNames(claim.claimed_by)))
+          report(kind, record, `${field}.reports: does not name the claimant '${claim.claimed_by}' (or its state): say whose claim it is`);
+      });
+      checkTitleAndSummary(record, (message) => report(kind, record, message));
+      const alike = citationsKey(record.sources);
+      const twin = citedAlike.get(alike);
+      if (twin) report(kind, record, `sources: rests on exactly the citations '${twin}' rests on; one fact is one record, so merge them`);
+      else citedAlike.set(alike, record.id);
     }
   }
   for (const actor of dataset.actor) checkCitations('actor', actor, actor.sources);
 
   for (const statement of dataset.statement) {
     if (statement.quote === undefined) continue;
-    const quote = statement.quote;
-    const inCitedSource = statement.sources.some((citation) => checkers.get(citation.source)?.(quote));
-    if (!inCitedSource) report('statement', statement, `quote is not found word for word in any source it cites: "${quote}"`);
+    const said = foldWhitespace(statement.quote);
+    const inCitation = statement.sources.some((citation) => citation.quote !== undefined && foldWhitespace(citation.quote).includes(said));
+    if (!inCitation) report('statement', statement, `quote is not found word for word in the quote of any citation, which names the page it comes from: "${statement.quote}"`);
   }
   return problems;
+}
+
+/** A date's basis, checked as far as the facts allow: a note where the date was worked out, the page's own date where only it is known. */
+function checkDateBasis(record: FactRecord, sourceById: Map<string, SourceInput>, problem: (message: string) => void): void {
+  if ((record.date_basis === 'derived' || record.date_basis === 'inferred') && record.date_note === undefined)
+    problem(`date_note: ${record.date_basis === 'derived' ? 'a derived' : 'an inferred'} date says how it was found (the weekday or words the page gives, or what it was inferred from)`);
+  if (record.date_basis === 'published') {
+    const published = record.sources.map((citation) => sourceById.get(citation.source)?.published);
+    if (!published.some((date) => date !== undefined && date.startsWith(record.date)))
+      problem(`date_basis: published, but no source it cites was published on ${record.date}`);
+  }
+}
+
+/** Titles and summaries say no number that none of the record's quotes or reports states. */
+function checkTitleAndSummary(record: FactRecord, problem: (message: string) => void): void {
+  const stating = [
+    'quote' in record ? record.quote : undefined,
+    ...record.sources.flatMap((citation) => [citation.quote, citation.reports]),
+    ...record.figures.flatMap((figure) => [figure.quote, figure.reports]),
+    ...record.claims.flatMap((claim) => [claim.quote, claim.reports]),
+  ].filter((text): text is string => text !== undefined);
+  const fields = 'title' in record ? { title: record.title, summary: record.summary } : { summary: record.summary };
+  for (const [field, text] of Object.entries(fields)) {
+    for (const number of new Set(countsIn(text))) {
+      if (!stating.some((words) => mentionsNumber(words, number))) problem(`${field}: states ${number}, which none of its quotes or reports states`);
+    }
+  }
+}
+
+/** What makes two records rest on the same citations: each page with its quote, or what it reports where it has none. */
+function citationsKey(citations: CitationInput[]): string {
+  return citations
+    .map((citation) => `${citation.source}\u0000${foldWhitespace(citation.quote ?? citation.reports)}`)
+    .sort()
+    .join('\u0001');
+}
+
+/** The names, aliases and ids of an actor, the bodies it is part of and its state, folded for matching. */
+function namesOfActorAndItsState(id: string, actorById: Map<string, { id: string; name: string; aliases: string[]; country?: string; part_of?: string }>): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const pending = [id]; pending.length; ) {
+    const actor = actorById.get(pending.pop()!);
+    if (!actor || seen.has(actor.id)) continue;
+    seen.add(actor.id);
+    names.push(...[actor.id.replace(/-/g, ' '), actor.name, ...actor.aliases].map(foldName));
+    for (const next of [actor.country, actor.part_of]) if (next !== undefined) pending.push(next);
+  }
+  return names.filter(Boolean);
+}
+
+/** Whether a text names one of these folded names, as whole words. */
+function namesAny(text: string, names: string[]): boolean {
+  const words = ` ${foldName(text)} `;
+  return names.some((name) => words.includes(` ${name} `));
 }
 
 function withArticle(kind: RecordKind): string {
@@ -174,26 +255,13 @@ function partOfCycle(id: string, actorById: Map<string, { part_of?: string }>): 
   return false;
 }
 
-const NUMBER_WORDS = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
-];
-
-/**
- * Whether a quote states a number, in digits (1376 or 1,376) or, up to twenty, in words: a figure
- * must come from the words its source uses, not from arithmetic or memory.
- */
-function mentionsNumber(quote: string, number: number): boolean {
-  const spellings = new Set([String(number), number.toLocaleString('en-US')]);
-  const word = Number.isInteger(number) ? NUMBER_WORDS[number] : undefined;
-  return [...spellings].some((digits) => new RegExp(`(?<![\\d.,])${digits.replace(/[.,]/g, '\\$&')}(?![\\d]|[.,]\\d)`).test(quote)) ||
-    (word !== undefined && new RegExp(`\\b${word}\\b`, 'i').test(quote));
-}
-
 type QuoteCheck = (quote: string) => boolean;
 
-/** Returns a function telling whether a quote stands in the source's bundled text, or null if the text cannot be read. */
-function quoteChecker(source: SourceInput, dataDir: string, read: (path: string) => Excerpt[], problem: (message: string) => void): QuoteCheck | null {
+/**
+ * A function telling whether a quote stands in the source's bundled text; true for any quote of a page, whose
+ * text the project does not keep; null if the bundled text cannot be read.
+ */
+function quoteChecker(source: SourceInput, dataDir: string, problem: (message: string) => void): QuoteCheck | null {
   if (source.text !== undefined) {
     const path = join(dataDir, source.text);
     if (!existsSync(path)) {
@@ -203,51 +271,8 @@ function quoteChecker(source: SourceInput, dataDir: string, read: (path: string)
     const text = foldWhitespace(readFileSync(path, 'utf8'));
     return (quote) => text.includes(foldWhitespace(quote));
   }
-  if (source.excerpts !== undefined) {
-    const path = join(dataDir, source.excerpts);
-    if (!existsSync(path)) {
-      problem(`excerpts: no file '${source.excerpts}' under the data folder`);
-      return null;
-    }
-    const excerpts = read(path).filter((excerpt) => excerpt.source_url === source.url).map((excerpt) => foldWhitespace(excerpt.quote));
-    if (excerpts.length === 0) {
-      problem(`excerpts: '${source.excerpts}' has no excerpt from url '${source.url ?? '(none)'}'`);
-      return null;
-    }
-    return (quote) => excerpts.some((excerpt) => excerpt.includes(foldWhitespace(quote)));
-  }
-  problem('bundles no text: give text (the whole source) or excerpts (verbatim extracts) so its quotes can be checked');
-  return null;
-}
-
-interface Excerpt {
-  source_url: string;
-  quote: string;
-  figures?: Record<string, unknown>;
-}
-
-function excerptFigures(source: SourceInput, dataDir: string, read: (path: string) => Excerpt[]): Set<number> {
-  const path = source.excerpts === undefined ? undefined : join(dataDir, source.excerpts);
-  if (path === undefined || !existsSync(path)) return new Set();
-  const numbers = read(path)
-    .filter((excerpt) => excerpt.source_url === source.url)
-    .flatMap((excerpt) => Object.values(excerpt.figures ?? {}))
-    // The pack writes a range or bound as text ("35-40", ">100"): each number in it counts.
-    .flatMap((value) => (typeof value === 'number' ? [value] : typeof value === 'string' ? (value.match(/\d+(?:\.\d+)?/g) ?? []).map(Number) : []));
-  return new Set(numbers);
-}
-
-function readExcerpts(path: string): Excerpt[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as Excerpt];
-      } catch {
-        return []; // a malformed line cannot vouch for a quote; quotes that need it are reported
-      }
-    });
+  if (source.url === undefined) problem('url: a source gives the page it is (url), or bundles its whole text (text)');
+  return () => true;
 }
 
 function spansOverlap(a: DateSpan | undefined, b: DateSpan | undefined): boolean {

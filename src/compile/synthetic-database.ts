@@ -84,15 +84,16 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
     family: db.prepare('INSERT OR IGNORE INTO actor_family (root, member) VALUES (?, ?)'),
     name: db.prepare('INSERT OR IGNORE INTO names (kind, folded, id) VALUES (?, ?, ?)'),
     agreement: db.prepare(
-      'INSERT INTO agreements (id, name, aliases, date, date_precision, date_start, date_end, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO agreements (id, name, aliases, date, date_precision, date_start, date_end, date_basis, summary)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'stated', ?)`,
     ),
     event: db.prepare(
-      `INSERT INTO events (id, date, date_precision, date_start, date_end, title, summary, type, location, cameo)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (id, date, date_precision, date_start, date_end, date_basis, title, summary, type, location, cameo)
+       VALUES (?, ?, ?, ?, ?, 'stated', ?, ?, ?, ?, ?)`,
     ),
     involvement: db.prepare('INSERT INTO involvements (record_id, actor_id, role, position) VALUES (?, ?, ?, ?)'),
-    citation: db.prepare('INSERT INTO citations (record_id, position, source_id, quote) VALUES (?, ?, ?, ?)'),
-    response: db.prepare('INSERT INTO responses (record_id, position, answers_id) VALUES (?, ?, ?)'),
+    citation: db.prepare('INSERT INTO citations (record_id, position, source_id, reports, quote) VALUES (?, ?, ?, ?, ?)'),
+    response: db.prepare("INSERT INTO responses (record_id, position, answers_id, basis) VALUES (?, ?, ?, 'inferred')"),
     invokes: db.prepare('INSERT INTO record_agreements (record_id, agreement_id, position) VALUES (?, ?, ?)'),
   };
   const records = recordsInIdOrder(db);
@@ -121,7 +122,7 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
         for (const alias of [id, name, `${name} ${i}`]) insert.name.run('actor', foldName(alias), id);
         insert.family.run(id, id);
         if (country) insert.family.run(country, id);
-        insert.citation.run(id, 0, pick(['source-0', 'source-1']), words(6));
+        insert.citation.run(id, 0, pick(['source-0', 'source-1']), words(6), null);
         actors.push({ id, kind });
         if (kind === 'state') states.push(id);
       }
@@ -131,12 +132,12 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
       const date = `${1960 + i * 10}-01-01`;
       const span = parseDate(date)!;
       const name = capital(id.replace(/-/g, ' '));
-      record(id, 'agreement', name, date);
+      record(id, 'agreement', name, { date, date_precision: span.precision, date_start: span.start, date_end: span.end, date_basis: 'stated' });
       insert.agreement.run(id, name, '[]', span.date, span.precision, span.start, span.end, capital(words(12)));
       for (const alias of [id, name]) insert.name.run('agreement', foldName(alias), id);
       insert.involvement.run(id, 'india', 'party', 0);
       insert.involvement.run(id, 'pakistan', 'party', 1);
-      insert.citation.run(id, 0, 'source-2', words(8));
+      insert.citation.run(id, 0, 'source-2', words(8), null);
     });
 
     // Days from 2000-01-01 to 2025-12-31, in order, so an event answers only earlier ones.
@@ -152,14 +153,16 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
       const span = parseDate(date)!;
       const initiator = pick(actors).id;
       const title = `${capital(word())} ${word()} ${word()} ${initiator.replace(/-/g, ' ')}`;
-      record(id, 'event', title, date);
+      record(id, 'event', title, { date, date_precision: span.precision, date_start: span.start, date_end: span.end, date_basis: 'stated' });
       insert.event.run(id, span.date, span.precision, span.start, span.end, title, capital(words(20)), pick(TYPES), `${invented()} ${word()}`, pick(CAMEO));
       const involved = new Set([initiator]);
       const more = 1 + Math.floor(next() * 3);
       for (let k = 0; k < more; k++) involved.add(pick(actors).id);
       [...involved].forEach((actor, position) => insert.involvement.run(id, actor, position === 0 ? 'initiator' : pick(ROLES), position));
       const citations = 1 + Math.floor(next() * 2);
-      for (let position = 0; position < citations; position++) insert.citation.run(id, position, `source-${Math.floor(next() * SOURCES)}`, words(12));
+      for (let position = 0; position < citations; position++) {
+        insert.citation.run(id, position, `source-${Math.floor(next() * SOURCES)}`, words(10), words(12));
+      }
       if (i > 0 && next() < 0.1) insert.response.run(id, 0, `event-${String(Math.floor(next() * i)).padStart(width, '0')}`);
       if (next() < 0.05) insert.invokes.run(id, pick(AGREEMENTS), 0);
     });

@@ -6,7 +6,7 @@ import { foldName } from '../text.js';
 import { finishDatabase } from './compact.js';
 import type { Dataset } from './read-fact-files.js';
 import { writeRecordJson } from './stored-json.js';
-import { recordsInIdOrder } from './records-table.js';
+import { recordsInIdOrder, type StoredDate } from './records-table.js';
 import { writeSearchIndex } from './search-index.js';
 import type { CitationInput, ClaimInput, FigureInput } from './fact-shapes.js';
 
@@ -41,10 +41,8 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
 
   const records = recordsInIdOrder(db);
   const addRecord = records.add;
-  const dated = (date: string) => {
-    const span = parseDate(date)!; // checked before writing
-    return { date: span.date, date_precision: span.precision, date_start: span.start, date_end: span.end };
-  };
+  const publishedOn = new Map(dataset.source.map((s) => [s.id, s.published]));
+  const dated = (fact: DatedFact) => storedDate(fact, publishedOn);
 
   const involvement = db.prepare('INSERT INTO involvements (record_id, actor_id, role, position) VALUES (?, ?, ?, ?)');
   const involve = (recordId: string, entries: [actor: string | undefined, role: string][]) => {
@@ -52,9 +50,9 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
     for (const [actor, role] of entries) if (actor !== undefined) involvement.run(recordId, actor, role, position++);
   };
   const invokes = db.prepare('INSERT INTO record_agreements (record_id, agreement_id, position) VALUES (?, ?, ?)');
-  const citation = db.prepare('INSERT INTO citations (record_id, position, source_id, quote) VALUES (?, ?, ?, ?)');
+  const citation = db.prepare('INSERT INTO citations (record_id, position, source_id, reports, quote) VALUES (?, ?, ?, ?, ?)');
   const cite = (recordId: string, citations: CitationInput[]) =>
-    citations.forEach((c, position) => citation.run(recordId, position, c.source, c.quote));
+    citations.forEach((c, position) => citation.run(recordId, position, c.source, c.reports, c.quote ?? null));
   const name = db.prepare('INSERT OR IGNORE INTO names (kind, folded, id) VALUES (?, ?, ?)');
   const addNames = (kind: string, id: string, names: string[]) => names.forEach((n) => name.run(kind, foldName(n), id));
 
@@ -77,8 +75,8 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
 
   const agreement = rowWriter(db, 'agreements');
   for (const a of dataset.agreement) {
-    addRecord(a.id, 'agreement', a.name, a.date);
-    agreement({ ...a, aliases: JSON.stringify(a.aliases), ...dated(a.date) });
+    addRecord(a.id, 'agreement', a.name, dated(a));
+    agreement({ ...a, aliases: JSON.stringify(a.aliases), ...dated(a) });
     addNames('agreement', a.id, [a.id, a.name, ...a.aliases]);
     involve(a.id, [...a.parties.map((p): [string, string] => [p, 'party']), ...claimants(a)]);
     cite(a.id, a.sources);
@@ -86,8 +84,8 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
 
   const event = rowWriter(db, 'events');
   for (const e of dataset.event) {
-    addRecord(e.id, 'event', e.title, e.date);
-    event({ ...e, ...dated(e.date) });
+    addRecord(e.id, 'event', e.title, dated(e));
+    event({ ...e, ...dated(e) });
     involve(e.id, [...e.actors.map((a): [string, string] => [a.actor, a.role]), ...claimants(e)]);
     e.agreements.forEach((a, position) => invokes.run(e.id, a, position));
     cite(e.id, e.sources);
@@ -95,8 +93,8 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
 
   const statement = rowWriter(db, 'statements');
   for (const s of dataset.statement) {
-    addRecord(s.id, 'statement', s.title, s.date);
-    statement({ ...s, ...dated(s.date), event_id: s.event });
+    addRecord(s.id, 'statement', s.title, dated(s));
+    statement({ ...s, ...dated(s), event_id: s.event });
     involve(s.id, [
       [s.speaker, 'speaker'], [s.on_behalf_of, 'on-behalf-of'], ...s.addressees.map((a): [string, string] => [a, 'addressee']), ...claimants(s),
     ]);
@@ -106,29 +104,58 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
 
   const measure = rowWriter(db, 'measures');
   for (const m of dataset.measure) {
-    addRecord(m.id, 'measure', m.title, m.date);
-    measure({ ...m, ...dated(m.date), by_actor: m.by, against_actor: m.against });
+    addRecord(m.id, 'measure', m.title, dated(m));
+    measure({ ...m, ...dated(m), by_actor: m.by, against_actor: m.against });
     involve(m.id, [[m.by, 'by'], [m.against, 'against'], ...claimants(m)]);
     m.agreements.forEach((a, position) => invokes.run(m.id, a, position));
     cite(m.id, m.sources);
   }
 
   // Every fact is in by now, so a fact may answer one listed after it, in any file.
-  const response = db.prepare('INSERT INTO responses (record_id, position, answers_id) VALUES (?, ?, ?)');
+  const response = db.prepare('INSERT INTO responses (record_id, position, answers_id, basis, source_id, quote) VALUES (?, ?, ?, ?, ?, ?)');
   const figure = db.prepare(
-    `INSERT INTO figures (record_id, position, figure, value, max, qualifier, claimed_by, source_id, quote)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO figures (record_id, position, figure, value, max, qualifier, claimed_by, source_id, reports, quote)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const claim = db.prepare('INSERT INTO claims (record_id, position, about, claim, claimed_by, source_id, quote) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const claim = db.prepare('INSERT INTO claims (record_id, position, about, claim, claimed_by, source_id, reports, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   for (const fact of [...dataset.agreement, ...dataset.event, ...dataset.statement, ...dataset.measure]) {
-    if ('in_response_to' in fact) fact.in_response_to.forEach((answered, position) => response.run(fact.id, position, answered));
+    if ('in_response_to' in fact) {
+      fact.in_response_to.forEach((link, position) => response.run(fact.id, position, link.id, link.basis, link.source ?? null, link.quote ?? null));
+    }
     fact.figures.forEach((f, position) =>
-      figure.run(fact.id, position, f.figure, f.value, f.max ?? null, f.qualifier, f.claimed_by ?? null, f.source, f.quote));
-    fact.claims.forEach((c, position) => claim.run(fact.id, position, c.about, c.claim, c.claimed_by ?? null, c.source, c.quote));
+      figure.run(fact.id, position, f.figure, f.value, f.max ?? null, f.qualifier, f.claimed_by ?? null, f.source, f.reports, f.quote ?? null));
+    fact.claims.forEach((c, position) => claim.run(fact.id, position, c.about, c.claim, c.claimed_by ?? null, c.source, c.reports, c.quote ?? null));
   }
   records.write();
   writeRecordJson(db);
   writeSearchIndex(db);
+}
+
+interface DatedFact {
+  date: string;
+  date_basis: string;
+  date_note?: string;
+  sources: { source: string }[];
+}
+
+/**
+ * A fact's date as it is stored: the span of days it may mean, ending no later than the first day a page it
+ * cites reported it (a call known only to May, reported on 4 May, happened by the 4th, and lists before the 5th).
+ */
+export function storedDate(fact: DatedFact, publishedOn: Map<string, string | undefined>): StoredDate {
+  const span = parseDate(fact.date)!; // checked before writing
+  const reported = fact.sources
+    .map((citation) => publishedOn.get(citation.source))
+    .filter((day): day is string => day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= span.start && day < span.end)
+    .sort()[0];
+  return {
+    date: span.date,
+    date_precision: span.precision,
+    date_start: span.start,
+    date_end: reported ?? span.end,
+    date_basis: fact.date_basis,
+    date_note: fact.date_note,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
-export const SCHEMA_VERSION = '5';
+export const SCHEMA_VERSION = '6';
 
 /** The meta key holding the digest of the field table a kind's stored JSON was made from (fieldsDigest). */
 export const storedFieldsKey = (kind: string) => `fields:${kind}`;
@@ -26,7 +26,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (
   id TEXT PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('actor','agreement','event','statement','measure','source')),
-  date TEXT, date_precision TEXT, date_start TEXT, date_end TEXT,
+  date TEXT, date_precision TEXT, date_start TEXT, date_end TEXT, date_basis TEXT, date_note TEXT,
   title TEXT NOT NULL
 );
 -- The timeline's order, and its date range (undated actors and sources sort first, where it does not look).
@@ -69,12 +69,14 @@ CREATE TABLE agreements (
   name TEXT NOT NULL,
   aliases TEXT NOT NULL DEFAULT '[]',
   date TEXT NOT NULL, date_precision TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+  date_basis TEXT NOT NULL, date_note TEXT,
   summary TEXT NOT NULL
 );
 
 CREATE TABLE events (
   id TEXT PRIMARY KEY REFERENCES records(id),
   date TEXT NOT NULL, date_precision TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+  date_basis TEXT NOT NULL, date_note TEXT,
   title TEXT NOT NULL, summary TEXT NOT NULL, type TEXT NOT NULL,
   location TEXT, cameo TEXT
 );
@@ -83,6 +85,7 @@ CREATE INDEX events_by_date ON events(date_end, date_start DESC, id);
 CREATE TABLE statements (
   id TEXT PRIMARY KEY REFERENCES records(id),
   date TEXT NOT NULL, date_precision TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+  date_basis TEXT NOT NULL, date_note TEXT,
   title TEXT NOT NULL, summary TEXT NOT NULL, type TEXT NOT NULL,
   speaker TEXT NOT NULL REFERENCES actors(id),
   on_behalf_of TEXT REFERENCES actors(id),
@@ -96,6 +99,7 @@ CREATE INDEX statements_by_event ON statements(event_id);
 CREATE TABLE measures (
   id TEXT PRIMARY KEY REFERENCES records(id),
   date TEXT NOT NULL, date_precision TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+  date_basis TEXT NOT NULL, date_note TEXT,
   title TEXT NOT NULL, summary TEXT NOT NULL,
   by_actor TEXT NOT NULL REFERENCES actors(id),
   against_actor TEXT NOT NULL REFERENCES actors(id),
@@ -104,16 +108,20 @@ CREATE TABLE measures (
 );
 CREATE INDEX measures_by_date ON measures(date_end, date_start DESC, id);
 
--- What answers what, where a source says so: a measure answering an attack, a closure answering a closure.
+-- What answers what: a measure answering an attack, a closure answering a closure; stated where a page says
+-- so (its source, and a party's words where it has them), inferred where the editors read it from the sequence.
 CREATE TABLE responses (
   record_id TEXT NOT NULL REFERENCES records(id),
   position INTEGER NOT NULL,
   answers_id TEXT NOT NULL REFERENCES records(id),
+  basis TEXT NOT NULL CHECK (basis IN ('stated', 'inferred')),
+  source_id TEXT REFERENCES sources(id),
+  quote TEXT,
   PRIMARY KEY (record_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX responses_by_answered ON responses(answers_id);
 
--- Numbers sources report about a record, each with its source, quote and claimant; reports may disagree.
+-- Numbers pages report about a record, each with its page, what it reports, its claimant and their words; reports may disagree.
 CREATE TABLE figures (
   record_id TEXT NOT NULL REFERENCES records(id),
   position INTEGER NOT NULL,
@@ -122,11 +130,12 @@ CREATE TABLE figures (
   qualifier TEXT NOT NULL,
   claimed_by TEXT REFERENCES actors(id),
   source_id TEXT NOT NULL REFERENCES sources(id),
-  quote TEXT NOT NULL,
+  reports TEXT NOT NULL,
+  quote TEXT,
   PRIMARY KEY (record_id, position)
 ) WITHOUT ROWID;
 
--- Claims on disputed points (who brokered a ceasefire), each with its claimant, source and quote.
+-- Claims on disputed points (who brokered a ceasefire), each with its claimant, page, what it reports and their words.
 CREATE TABLE claims (
   record_id TEXT NOT NULL REFERENCES records(id),
   position INTEGER NOT NULL,
@@ -134,7 +143,8 @@ CREATE TABLE claims (
   claim TEXT NOT NULL,
   claimed_by TEXT REFERENCES actors(id),
   source_id TEXT NOT NULL REFERENCES sources(id),
-  quote TEXT NOT NULL,
+  reports TEXT NOT NULL,
+  quote TEXT,
   PRIMARY KEY (record_id, position)
 ) WITHOUT ROWID;
 
@@ -157,11 +167,13 @@ CREATE TABLE record_agreements (
 ) WITHOUT ROWID;
 CREATE INDEX record_agreements_by_agreement ON record_agreements(agreement_id);
 
+-- The pages each record rests on: what each reports for it, in our words, and a party's words where it gives them.
 CREATE TABLE citations (
   record_id TEXT NOT NULL REFERENCES records(id),
   position INTEGER NOT NULL,
   source_id TEXT NOT NULL REFERENCES sources(id),
-  quote TEXT NOT NULL,
+  reports TEXT NOT NULL,
+  quote TEXT,
   PRIMARY KEY (record_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX citations_by_source ON citations(source_id);

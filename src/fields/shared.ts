@@ -22,9 +22,10 @@ export const citation = object(
     publisher: nullable(text('who published it, where known')),
     url: nullable(text('where it is, where it is online')),
     published: nullable(date('when it was published, where known')),
-    quote: text('the words of the source this record rests on, verbatim'),
+    reports: text('what the page reports for this record, in our own words, with its exact figures, names and dates'),
+    quote: nullable(text('the words of a party to the crisis as the page gives them, verbatim, or null: a reporter’s words are never quoted')),
   },
-  'a source, with the words of it the record rests on',
+  'a page the record rests on, and what it reports',
 );
 
 export const figure = object(
@@ -34,10 +35,11 @@ export const figure = object(
     max: nullable(number('the top of a range, or null')),
     qualifier: oneOf(QUALIFIERS, 'how the source qualifies the number'),
     claimed_by: nullable(actorRef, 'whose number it is, when the source attributes it'),
-    source: id('the id of the source reporting it, one of the record’s sources'),
-    quote: text('the words of that source, verbatim'),
+    source: id('the id of the page reporting it, one of the record’s sources'),
+    reports: text('what that page reports of the number, in our own words'),
+    quote: nullable(text('the claimant’s own words giving the number, verbatim, or null')),
   },
-  'a number a source reports',
+  'a number a page reports',
 );
 
 export const claim = object(
@@ -45,10 +47,24 @@ export const claim = object(
     about: text('the disputed point, kebab-case: brokered-by, ...; claims on one point are to be compared'),
     claim: text('what is claimed, in our words'),
     claimed_by: nullable(actorRef, 'who claims it, or null when the source says it in its own voice'),
-    source: id('the id of the source reporting the claim, one of the record’s sources'),
-    quote: text('the words of that source, verbatim'),
+    source: id('the id of the page reporting the claim, one of the record’s sources'),
+    reports: text('what that page reports the claimant claims, in our own words'),
+    quote: nullable(text('the claimant’s own words, verbatim, or null')),
   },
   'one side’s account of a disputed point',
+);
+
+export const RESPONSE_BASES = ['stated', 'inferred'] as const;
+export const DATE_BASES = ['stated', 'derived', 'published', 'inferred'] as const;
+
+export const responseLink = object(
+  {
+    id: id('the id of the record answered'),
+    basis: oneOf(RESPONSE_BASES, 'stated: a page says this record answers that one; inferred: the editors read it from the sequence of events'),
+    source: nullable(id('for a stated link, the page that says so (one of the record’s sources), else null')),
+    quote: nullable(text('a party’s own words saying so, verbatim, or null')),
+  },
+  'a record this one answers, and how that is known',
 );
 
 export type ActorRef = ValueOf<typeof actorRef>;
@@ -57,6 +73,7 @@ export type AgreementRef = ValueOf<typeof agreementRef>;
 export type Citation = ValueOf<typeof citation>;
 export type Figure = ValueOf<typeof figure>;
 export type Claim = ValueOf<typeof claim>;
+export type ResponseLink = ValueOf<typeof responseLink>;
 
 /*
  * Fields that mean the same wherever they appear. Each takes the SQL alias of the table its kind's query
@@ -71,15 +88,25 @@ export const factKind = <const K extends string>(kind: K) => field('kind', `'${k
 export const recordDate = (t: string, description = 'YYYY-MM-DD, YYYY-MM or YYYY: only as precise as the sources are') =>
   field('date', `${t}.date`, date(description), { column: { cut: false } });
 export const datePrecision = (t: string) => field('date_precision', `${t}.date_precision`, oneOf(DATE_PRECISIONS, 'how precise `date` is'));
+export const dateBasis = (t: string) =>
+  field(
+    'date_basis',
+    `${t}.date_basis`,
+    oneOf(
+      DATE_BASES,
+      'how the date is known: stated on the page; derived from a weekday or "yesterday" and the page’s date; published, only the report’s date is known; inferred by the editors',
+    ),
+  );
+export const dateNote = (t: string) => field('date_note', `${t}.date_note`, nullable(text('how a derived or inferred date was found, or null')));
 export const title = (t: string) => field('title', `${t}.title`, text('a short title, in our own words'));
 export const summary = (sql: string) => field('summary', sql, text('what happened, in our own words; the sources’ words are in `sources`'));
 
 /** The fields every event, statement and measure begins with. */
 export const factHead = <const K extends string>(t: string, kind: K) =>
-  [recordId(t), factKind(kind), recordDate(t), datePrecision(t), title(t), summary(`${t}.summary`)] as const;
+  [recordId(t), factKind(kind), recordDate(t), datePrecision(t), dateBasis(t), dateNote(t), title(t), summary(`${t}.summary`)] as const;
 
 export const inResponseTo = (t: string) =>
-  field('in_response_to', inResponseToJson(`${t}.id`), list(id('a record id'), 'ids of the records this one answers, where a source says so'), {
+  field('in_response_to', inResponseToJson(`${t}.id`), list(responseLink, 'the records this one answers, each stated by a page or inferred by the editors'), {
     json: true,
     column: { cut: false },
   });
@@ -89,7 +116,7 @@ export const cameo = (sql: string) =>
 export const figures = (t: string) =>
   field('figures', figuresJson(`${t}.id`), list(figure, 'numbers sources report about it, one entry a report: reports that differ are all kept'), { json: true });
 export const claims = (t: string) => field('claims', claimsJson(`${t}.id`), list(claim, 'each side’s account of a disputed point, one entry a claim'), { json: true });
-export const sources = (t: string, description = 'the sources it rests on, each with a verbatim quote') =>
+export const sources = (t: string, description = 'the pages it rests on, each with what it reports and a party’s words where it gives them') =>
   field('sources', citationsJson(`${t}.id`), list(citation, description), { json: true });
 
 /** The fields every event, statement and measure ends with: its links, code, reported numbers and claims, and sources. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import { anyText, date, field, id, kind, list, nullable, object, parseJsonFields, type RecordOf, selectList, text } from '../fields/define.js';
-import { actorRef, claims, datePrecision, factKind, figures, recordDate, recordId, sources, summary } from '../fields/shared.js';
+import { actorRef, claims, dateBasis, dateNote, datePrecision, factKind, figures, recordDate, recordId, sources, summary } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { actorsJson, byDate, involves, withinDatesSeeking } from './fragments.js';
 
@@ -15,6 +15,8 @@ export const AGREEMENT = kind({
     field('aliases', 'g.aliases', list(anyText, 'other names people type; --about accepts any of them'), { json: true }),
     recordDate('g', 'when it was signed or made'),
     datePrecision('g'),
+    dateBasis('g'),
+    dateNote('g'),
     summary('g.summary'),
     field('parties', actorsJson('g.id', ['party']), list(actorRef, 'the parties to it'), { json: true }),
     field(

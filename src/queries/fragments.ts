@@ -6,7 +6,7 @@
 
 export const citationsJson = (id: string) => `(
   SELECT json_group_array(json_object('id', src.id, 'title', src.title, 'publisher', src.publisher,
-                                      'url', src.url, 'published', src.published, 'quote', c.quote) ORDER BY c.position)
+                                      'url', src.url, 'published', src.published, 'reports', c.reports, 'quote', c.quote) ORDER BY c.position)
   FROM citations c JOIN sources src ON src.id = c.source_id WHERE c.record_id = ${id})`;
 
 /** The actors taking part in a record in the given roles, in the order the fact file lists them. */
@@ -15,9 +15,10 @@ export const actorsJson = (id: string, roles: string[], withRole = false) => `(
   FROM involvements i JOIN actors ref ON ref.id = i.actor_id
   WHERE i.record_id = ${id} AND i.role IN (${roles.map((role) => `'${role}'`).join(', ')}))`;
 
-/** The ids of the records this one answers, in the order the fact file gives them. */
-export const inResponseToJson = (id: string) =>
-  `(SELECT json_group_array(rs.answers_id ORDER BY rs.position) FROM responses rs WHERE rs.record_id = ${id})`;
+/** The records this one answers, each with how that is known, in the order the fact file gives them. */
+export const inResponseToJson = (id: string) => `(
+  SELECT json_group_array(json_object('id', rs.answers_id, 'basis', rs.basis, 'source', rs.source_id, 'quote', rs.quote) ORDER BY rs.position)
+  FROM responses rs WHERE rs.record_id = ${id})`;
 
 const claimantJson = `CASE WHEN cl.id IS NULL THEN NULL ELSE json_object('id', cl.id, 'name', cl.name) END`;
 
@@ -27,16 +28,16 @@ const claimantJson = `CASE WHEN cl.id IS NULL THEN NULL ELSE json_object('id', c
  */
 const jsonNumber = (column: string) => `iif(${column} = cast(${column} AS INTEGER), cast(${column} AS INTEGER), ${column})`;
 
-/** The numbers sources report about a record, each with its claimant, source and quote. */
+/** The numbers pages report about a record, each with its claimant, page, what it reports and the claimant's words. */
 export const figuresJson = (id: string) => `(
   SELECT json_group_array(json_object('figure', fg.figure, 'value', ${jsonNumber('fg.value')}, 'max', ${jsonNumber('fg.max')}, 'qualifier', fg.qualifier,
-                                      'claimed_by', ${claimantJson}, 'source', fg.source_id, 'quote', fg.quote) ORDER BY fg.position)
+                                      'claimed_by', ${claimantJson}, 'source', fg.source_id, 'reports', fg.reports, 'quote', fg.quote) ORDER BY fg.position)
   FROM figures fg LEFT JOIN actors cl ON cl.id = fg.claimed_by WHERE fg.record_id = ${id})`;
 
-/** The claims made on disputed points about a record, each with its claimant, source and quote. */
+/** The claims made on disputed points about a record, each with its claimant, page, what it reports and the claimant's words. */
 export const claimsJson = (id: string) => `(
   SELECT json_group_array(json_object('about', fg.about, 'claim', fg.claim,
-                                      'claimed_by', ${claimantJson}, 'source', fg.source_id, 'quote', fg.quote) ORDER BY fg.position)
+                                      'claimed_by', ${claimantJson}, 'source', fg.source_id, 'reports', fg.reports, 'quote', fg.quote) ORDER BY fg.position)
   FROM claims fg LEFT JOIN actors cl ON cl.id = fg.claimed_by WHERE fg.record_id = ${id})`;
 
 export const actorJson = (actorId: string) =>
@@ -103,7 +104,9 @@ export const withinDatesSeeking = (table: string) =>
 /**
  * Date order: a record known only to the month or year follows the days it cannot be placed among. By the
  * last day a date may mean, then the latest first day: 31 May (31 May to 31 May) before May (1 to 31 May)
- * before 2025 (1 January to 31 December). The tables' by-date indexes hold this order, so no query sorts.
+ * before 2025 (1 January to 31 December). The last day is, for a month or year, the day it was first reported
+ * where that is earlier (compile/write-database.ts storedDate): a call known only to May but reported on 4 May
+ * comes before the 5th. The tables' by-date indexes hold this order, so no query sorts.
  */
 export const byDate = (table: string) => `${table}.date_end, ${table}.date_start DESC, ${table}.id`;
 

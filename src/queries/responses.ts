@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.js';
 import { field, id, kind, list, nullable, oneOf, parseJsonFields, type RecordOf, selectList } from '../fields/define.js';
 import { recordSchema } from '../fields/json-schema.js';
-import { actorRoleRef, datePrecision, recordDate, recordId, title } from '../fields/shared.js';
+import { actorRoleRef, datePrecision, recordDate, recordId, RESPONSE_BASES, title } from '../fields/shared.js';
 import { actorList } from './filters.js';
 import { actorsJson, sideOf, TAKING_PART } from './fragments.js';
 import { TIMELINE_CHOICE, TIMELINE_KINDS, TIMELINE_ORDER, type TimelineFilters } from './timeline.js';
@@ -41,6 +41,11 @@ export const EDGE = kind({
     field('from', 'g."from"', id('the record answered, or the event a statement was made at')),
     field('to', 'g."to"', id('the record that answers it, or the statement made there')),
     field('relation', 'g.relation', oneOf(RELATIONS, 'how they are linked, read "from relation to"')),
+    field(
+      'basis',
+      'g.basis',
+      nullable(oneOf(RESPONSE_BASES, 'for an answer, how it is known: stated by a page, or inferred by the editors from the sequence; null for a statement made at an event')),
+    ),
   ],
   columns: ['from', 'relation', 'to'],
 });
@@ -71,9 +76,9 @@ export interface Chain extends ResponseGraph {
 
 /** Each edge of the graph, named as `show` names the link from the first record's side. */
 const EDGES = `
-  SELECT rs.answers_id AS "from", rs.record_id AS "to", 'answered-by' AS relation FROM responses rs
+  SELECT rs.answers_id AS "from", rs.record_id AS "to", 'answered-by' AS relation, rs.basis AS basis FROM responses rs
   UNION ALL
-  SELECT s.event_id, s.id, 'statement-made-here' FROM statements s WHERE s.event_id IS NOT NULL`;
+  SELECT s.event_id, s.id, 'statement-made-here', NULL FROM statements s WHERE s.event_id IS NOT NULL`;
 
 /**
  * The edges with one of the records in the JSON array @ids at their `end`: EDGES, spelt out for each end,
@@ -81,10 +86,10 @@ const EDGES = `
  * reading every statement made at some event, by statements_by_event, instead of looking up the ids.)
  */
 const edgesAt = (end: 'from' | 'to') => `
-  SELECT answers_id AS "from", record_id AS "to", 'answered-by' AS relation FROM responses
+  SELECT answers_id AS "from", record_id AS "to", 'answered-by' AS relation, basis FROM responses
   WHERE ${end === 'from' ? 'answers_id' : 'record_id'} IN (SELECT value FROM json_each(@ids))
   UNION ALL
-  SELECT event_id, id, 'statement-made-here' FROM statements
+  SELECT event_id, id, 'statement-made-here', NULL FROM statements
   WHERE ${end === 'from' ? 'event_id IN (SELECT value FROM json_each(@ids))' : 'id IN (SELECT value FROM json_each(@ids)) AND +event_id IS NOT NULL'}`;
 
 function toNode(row: Record<string, unknown>): ResponseNode {

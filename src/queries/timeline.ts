@@ -1,7 +1,7 @@
 import type { DatePrecision } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { field, kind, list, oneOf, parseJsonFields, type RecordOf, selectList } from '../fields/define.js';
-import { actorRoleRef, datePrecision, factTail, recordDate, recordId, summary, title } from '../fields/shared.js';
+import { actorRoleRef, dateBasis, dateNote, datePrecision, factTail, recordDate, recordId, summary, title } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { actorsJson, involves, sideOf, TAKING_PART, withinDatesSeeking } from './fragments.js';
 import { streamRows } from './rows.js';
@@ -24,6 +24,8 @@ export const TIMELINE = kind({
     field('kind', 'r.kind', oneOf(TIMELINE_KINDS, 'what sort of record: `crisis show <id>` prints all its fields')),
     recordDate('r'),
     datePrecision('r'),
+    dateBasis('r'),
+    dateNote('r'),
     title('r'),
     summary('coalesce(e.summary, s.summary, m.summary)'),
     field('actors', actorsJson('r.id', TAKING_PART, true), list(actorRoleRef(ROLES), 'everyone taking part, each with their role'), { json: true }),
@@ -60,7 +62,7 @@ const TIMELINE_SELECTION = `FROM records r
 
 /**
  * Events, statements and measures in one date order (as byDate orders each kind): a record known only
- * to the month follows that month's days. One record at a time, for streaming; findTimeline for an array.
+ * to the month follows the days it may fall on. One record at a time, for streaming; findTimeline for an array.
  */
 export function timelineRows(db: Db, filters: TimelineFilters): Iterable<TimelineRecord> {
   return streamRows(

@@ -1,13 +1,15 @@
-import type { Claim, Figure } from '../fields/shared.js';
+import type { Claim, Figure, ResponseLink } from '../fields/shared.js';
 
 /**
  * Flattens a field's value to one line of text for tables, CSV and TSV: actor and agreement
- * references by name (with the role where there is one), record references and citations by id,
- * figures as "killed at least 26 (per Pakistan)" and claims as "brokered-by: ... (per ...)".
+ * references by name (with the role where there is one), record references and citations by id, what a
+ * record answers by id and basis ("pahalgam-attack (stated)"), figures as "killed at least 26 (per
+ * Pakistan)" and claims as "brokered-by: ... (per ...)".
  */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(cellText).join('; ');
+  if (isResponseLink(value)) return `${value.id} (${value.basis})`;
   if (isFigure(value)) return `${value.figure} ${amountText(value)}${claimantText(value)}`;
   if (isClaim(value)) return `${value.about}: ${value.claim}${claimantText(value)}`;
   if (typeof value === 'object') {
@@ -20,6 +22,10 @@ export function cellText(value: unknown): string {
 
 function isFigure(value: unknown): value is Figure {
   return typeof value === 'object' && value !== null && 'figure' in value && 'value' in value;
+}
+
+function isResponseLink(value: unknown): value is ResponseLink {
+  return typeof value === 'object' && value !== null && 'basis' in value && 'id' in value;
 }
 
 function isClaim(value: unknown): value is Claim {

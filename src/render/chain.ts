@@ -77,6 +77,11 @@ function detailLines(node: ResponseNode, width: number, paint: Paint, note = '')
 /** The records one step from `id`, in date order, with the words for the way they are linked. */
 function stepsFrom(edges: ResponseEdge[], id: string, direction: 'back' | 'forward') {
   return direction === 'back'
-    ? edges.filter((edge) => edge.to === id).map((edge) => ({ other: edge.from, words: RELATION_WORDS[edge.relation].back }))
-    : edges.filter((edge) => edge.from === id).map((edge) => ({ other: edge.to, words: RELATION_WORDS[edge.relation].forward }));
+    ? edges.filter((edge) => edge.to === id).map((edge) => ({ other: edge.from, words: edgeWords(edge, 'back') }))
+    : edges.filter((edge) => edge.from === id).map((edge) => ({ other: edge.to, words: edgeWords(edge, 'forward') }));
+}
+
+/** "responds to", or "responds to (inferred)" where the editors read the link from the sequence rather than a page. */
+function edgeWords(edge: ResponseEdge, direction: 'back' | 'forward'): string {
+  return `${RELATION_WORDS[edge.relation][direction]}${edge.basis === 'inferred' ? ' (inferred)' : ''}`;
 }

@@ -25,8 +25,11 @@ function sideGroup(node: ResponseNode): SideGroup {
   return node.side ? 'otherState' : 'noState';
 }
 
-/** What the picture's shapes (named as each format draws them) and colours mean, for its caption. */
-const legend = (shapes: string) => `${shapes}; ${Object.values(SIDE_STYLE).map((style) => style.legend).join(', ')}`;
+/** What the picture's shapes and lines (named as each format draws them) and colours mean, for its caption. */
+const legend = (shapes: string, lines: string) => `${shapes}; ${lines}; ${Object.values(SIDE_STYLE).map((style) => style.legend).join(', ')}`;
+
+/** An edge's label: "answered by", and whether that is stated by a page or inferred by the editors. */
+const edgeLabel = (edge: ResponseEdge) => `${RELATION_WORDS[edge.relation].forward}${edge.basis === 'inferred' ? ' (inferred)' : ''}`;
 
 /** Titles wrap at this many characters inside a node, so the picture grows down rather than across. */
 const LABEL_WIDTH = 32;
@@ -45,7 +48,9 @@ export function renderDot(graph: ResponseGraph): string {
   const lines = [
     '// crisis graph: each record a node, each edge from a record to its answer',
     'digraph crisis {',
-    `  graph [rankdir=LR, fontname="Helvetica", fontsize=10, labelloc=b, label=${dotString(legend('ellipse: event, box: measure, note: statement'))}];`,
+    `  graph [rankdir=LR, fontname="Helvetica", fontsize=10, labelloc=b, label=${dotString(
+      legend('ellipse: event, box: measure, note: statement', 'solid line: an answer a page states, dashed: an answer the editors inferred, dotted: a statement made at an event'),
+    )}];`,
     '  node [fontname="Helvetica", fontsize=10, style=filled];',
     '  edge [fontname="Helvetica", fontsize=9, color="#495057"];',
   ];
@@ -58,8 +63,8 @@ export function renderDot(graph: ResponseGraph): string {
     );
   }
   for (const edge of graph.edges) {
-    const dashed = edge.relation === 'statement-made-here' ? ', style=dashed' : '';
-    lines.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)} [label=${dotString(RELATION_WORDS[edge.relation].forward)}${dashed}];`);
+    const style = edge.relation === 'statement-made-here' ? ', style=dotted' : edge.basis === 'inferred' ? ', style=dashed' : '';
+    lines.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)} [label=${dotString(edgeLabel(edge))}${style}];`);
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
@@ -83,13 +88,18 @@ const MERMAID_SHAPE: Record<ResponseNode['kind'], (label: string) => string> = {
 
 /** The graph as a Mermaid flowchart, for a ```mermaid block in Markdown (GitHub draws it). */
 export function renderMermaid(graph: ResponseGraph): string {
-  const lines = ['---', `title: "${mermaidText(legend('rounded: event, box: measure, flag: statement'))}"`, '---', 'flowchart LR'];
+  const lines = [
+    '---',
+    `title: "${mermaidText(legend('rounded: event, box: measure, flag: statement', 'solid arrow: an answer a page states, dotted: an answer the editors inferred, or a statement made at an event'))}"`,
+    '---',
+    'flowchart LR',
+  ];
   for (const node of graph.nodes) {
     lines.push(`  ${mermaidId(node.id)}${MERMAID_SHAPE[node.kind](labelLines(node).map(mermaidText).join('<br>'))}`);
   }
   for (const edge of graph.edges) {
-    const arrow = edge.relation === 'statement-made-here' ? '-.->' : '-->';
-    lines.push(`  ${mermaidId(edge.from)} ${arrow}|${RELATION_WORDS[edge.relation].forward}| ${mermaidId(edge.to)}`);
+    const arrow = edge.relation === 'statement-made-here' || edge.basis === 'inferred' ? '-.->' : '-->';
+    lines.push(`  ${mermaidId(edge.from)} ${arrow}|"${mermaidText(edgeLabel(edge))}"| ${mermaidId(edge.to)}`);
   }
   for (const [group, style] of Object.entries(SIDE_STYLE) as [SideGroup, (typeof SIDE_STYLE)[SideGroup]][]) {
     const members = graph.nodes.filter((node) => sideGroup(node) === group).map((node) => mermaidId(node.id));

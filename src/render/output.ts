@@ -149,13 +149,13 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
   batch.end();
 }
 
-/** Says why a month- or year-dated row sits after the days around it, when the table shows one. */
+/** Says why a month- or year-dated row sits after days of its month or year, when the table shows one. */
 function undatedNote(rows: Record<string, unknown>[], fields: readonly string[]): string {
   if (!fields.includes('date')) return '';
   const partial = rows.find((row) => row.date_precision === 'month' || row.date_precision === 'year');
   if (!partial) return '';
   const precision = String(partial.date_precision);
-  return `; ${String(partial.date)} is known only to the ${precision} and follows that ${precision}'s dated records`;
+  return `; ${String(partial.date)} is known only to the ${precision} and follows the days it may fall on`;
 }
 
 function withoutMatchMarks(rows: Iterable<Record<string, unknown>>, marked: readonly string[]): Iterable<Record<string, unknown>> {

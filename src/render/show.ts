@@ -8,7 +8,10 @@ import { wrapText } from './wrap.js';
 const SHOWN_ELSEWHERE = new Set(['id', 'sources', 'figures', 'claims']);
 const LABEL_WIDTH = 16;
 
-/** One record in full as text: heading, every field under its contract name, citations with quotes, links. */
+/**
+ * One record in full as text: heading, every field under its contract name, each page it rests on with what the
+ * page reports and the party's words it quotes, and the records linked to it.
+ */
 export function renderRecordText(record: Record<string, unknown>, recordKind: string, links: Link[], paint: Paint, width: number): string {
   const lines: string[] = [];
   // Actors and agreements are headed by their name (an actor's title is its office), the rest by their title.
@@ -38,14 +41,14 @@ export function renderRecordText(record: Record<string, unknown>, recordKind: st
       const byline = [source.publisher, source.published].filter(Boolean).join(', ');
       lines.push(`  ${label}${source.title}${byline ? ` — ${byline}` : ''} ${paint.dim(`[${source.id}]`)}`);
       if (source.url) lines.push(`${indent}${paint.dim(source.url)}`);
-      for (const line of wrapText(`“${source.quote}”`, width - indent.length)) lines.push(`${indent}${paint.italic(line)}`);
+      lines.push(...citedLines(source, indent, width, paint));
     });
   }
 
   if (links.length) {
     lines.push('', paint.bold('Linked'));
     for (const link of links) {
-      const role = link.role ? ` as ${link.role}` : '';
+      const role = link.role ? ` as ${link.role}` : link.basis ? `, ${link.basis}` : '';
       lines.push(`  ${link.relation.padEnd(LABEL_WIDTH + 3)} ${(link.date ?? '').padEnd(10)}  ${paint.cyan(link.id)} (${link.kind}${role})`);
       lines.push(`  ${''.padEnd(LABEL_WIDTH + 3)} ${''.padEnd(10)}  ${link.title}`);
     }
@@ -75,8 +78,15 @@ function reportedSection<T extends Figure | Claim>(
     for (const report of reports) {
       const by = report.claimed_by ? ` — per ${report.claimed_by.name}` : '';
       wrapText(`${statementOf(report)}${by} [${report.source}]`, width - 4).forEach((line) => lines.push(`    ${line}`));
-      for (const line of wrapText(`“${report.quote}”`, width - 6)) lines.push(`      ${paint.italic(line)}`);
+      lines.push(...citedLines(report, '      ', width, paint));
     }
   }
+  return lines;
+}
+
+/** What a page reports, then the party's words it gives, if any, in quotation marks: ours plain, theirs in italics. */
+function citedLines(cited: { reports: string; quote: string | null }, indent: string, width: number, paint: Paint): string[] {
+  const lines = wrapText(`Reports: ${cited.reports}`, width - indent.length).map((line) => `${indent}${line}`);
+  if (cited.quote !== null) for (const line of wrapText(`“${cited.quote}”`, width - indent.length)) lines.push(`${indent}${paint.italic(line)}`);
   return lines;
 }
