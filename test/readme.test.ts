@@ -1,19 +1,23 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../src/cli/program.js';
-import { createContext } from '../src/cli/context.js';
+// @ts-expect-error: a script of the project's, in JavaScript
+import { EXAMPLE_COLUMNS, examplesIn } from '../scripts/doc-examples.mjs';
+import { fieldNames } from '../src/fields/define.js';
 import { SHELLS } from '../src/render/completion.js';
 import { FORMATS } from '../src/render/output.js';
-import { fieldNames } from '../src/fields/define.js';
-import { describedOutputs, ROOT, runCli, tempDir } from './helpers.js';
+import { describedOutputs, ROOT, runCli, tempDir, wholeProgram } from './helpers.js';
 
 const { outputs, kinds } = await describedOutputs();
 const SCHEMA_KINDS = outputs.map((output) => output.name);
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdoutIsTTY: false, env: {} };
-const commands = (await buildProgram(io, createContext(io, () => ({ color: false })))).commands;
+/** The users' guide, and the documents for contributors beside it. */
+const DOCUMENTS = ['README.md', 'CONTRIBUTING.md', 'data/README.md', 'docs/your-own-facts.md', 'docs/performance.md'];
+const read = (document: string) => readFileSync(join(ROOT, document), 'utf8');
+const README = read('README.md');
+const { program } = await wholeProgram();
+const commands = program.commands;
+
 
 /** The README is the manual: a command, option or field it does not document is a bug. */
 describe('the README', () => {
@@ -47,8 +51,9 @@ describe('the README', () => {
 
 
   it('shows a complete folder of fact files that validates and builds, and queries as documented', async () => {
+    const guide = read('docs/your-own-facts.md');
     const dir = join(tempDir(), 'my-facts');
-    const files = [...README.matchAll(/^`my-facts\/([^`]+)`:\n\n```\w*\n([\s\S]*?)```$/gm)];
+    const files = [...guide.matchAll(/^`my-facts\/([^`]+)`:\n\n```\w*\n([\s\S]*?)```$/gm)];
     expect(files.map(([, path]) => path).sort()).toEqual([
       'actors.yaml', 'agreements.yaml', 'events.yaml', 'measures.yaml', 'sources.yaml', 'statements.yaml', 'texts/seed-article.txt',
     ]);
@@ -60,7 +65,7 @@ describe('the README', () => {
     const out = join(dir, '..', 'my-facts.db');
     const built = await runCli(['build', dir, '--out', out]);
     expect(built.code).toBe(0);
-    expect(README).toContain(built.stderr.replace(`'${out}'`, "'my-facts.db'").trimEnd());
+    expect(guide).toContain(built.stderr.replace(`'${out}'`, "'my-facts.db'").trimEnd());
     const shown = await runCli(['--db', out, 'show', 'pahalgam-attack', '--json']);
     expect(JSON.parse(shown.stdout)).toMatchObject({ id: 'pahalgam-attack', figures: [{ figure: 'killed', value: 26 }], sources: [{ id: 'seed-article' }] });
 
@@ -70,7 +75,7 @@ describe('the README', () => {
     edit('measures.yaml', 'closing its airspace to Indian airliners', 'closing its airspace to all airliners');
     const invalid = await runCli(['validate', dir]);
     expect(invalid.code).toBe(1);
-    expect(README).toContain(`    $ crisis validate my-facts\n${(invalid.stdout + invalid.stderr).trimEnd().replaceAll(dir, 'my-facts').replace(/^/gm, '    ')}\n`);
+    expect(guide).toContain(`    $ crisis validate my-facts\n${(invalid.stdout + invalid.stderr).trimEnd().replaceAll(dir, 'my-facts').replace(/^/gm, '    ')}\n`);
   });
 
   it.each(['0', '1', '2', '3', '130'])('documents exit status %s', (status) => {
@@ -78,43 +83,30 @@ describe('the README', () => {
   });
 });
 
-/**
- * The README's examples with their output, as a reader copies them: each `$ crisis ...` line
- * followed by indented output. Those shown whole (no pipe, no "..." line for lines left out, no
- * files of the reader's own) must print exactly that, so the manual cannot drift from the data.
- */
-function readmeExamples(): { command: string; expected: string }[] {
-  const lines = README.split('\n');
-  const examples: { command: string; expected: string }[] = [];
-  lines.forEach((line, i) => {
-    const command = /^ {4}\$ (crisis .*)$/.exec(line)?.[1];
-    if (!command) return;
-    const output: string[] = [];
-    for (let j = i + 1; j < lines.length && (lines[j] === '' || lines[j]!.startsWith('    ')) && !lines[j]!.startsWith('    $ '); j++) output.push(lines[j]!.slice(4));
-    while (output.length && output.at(-1) === '') output.pop();
-    if (output.length === 0) return;
-    if (/[|<>]|^crisis (validate|build)\b/.test(command) || output.some((text) => text.trim() === '...')) return;
-    examples.push({ command, expected: `${output.join('\n')}\n` });
-  });
-  return examples;
-}
-
-describe('the README examples', () => {
-  it('draws the first week as a Mermaid block that is exactly what crisis graph prints', async () => {
-    const block = /^ {4}\$ (crisis graph --format mermaid [^\n]*)\n\n```mermaid\n([\s\S]*?)```$/m.exec(README);
-    expect(block).not.toBeNull();
-    const result = await runCli(block![1]!.split(' ').slice(1));
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe(block![2]);
+describe('the documents', () => {
+  it('keep the README a users\' guide: short, with the rest reachable from it', () => {
+    expect(README.split('\n').length).toBeLessThanOrEqual(400);
+    for (const document of DOCUMENTS.slice(1)) expect(README, document).toContain(`](${document})`);
   });
 
+  it.each(DOCUMENTS)('%s links only to files that exist', (document) => {
+    for (const [, target] of read(document).matchAll(/\]\((?!https?:|#)([^)#]+)/g)) {
+      expect(existsSync(join(ROOT, dirname(document), target!)), `${document} → ${target}`).toBe(true);
+    }
+  });
+});
+
+const examples = DOCUMENTS.flatMap((document) =>
+  (examplesIn(read(document)) as { command: string; argv: string[]; expected: string }[]).map((example) => ({ document, ...example })),
+);
+
+describe('the examples the documents show', () => {
   it('are found', () => {
-    expect(readmeExamples().length).toBeGreaterThan(5);
+    expect(examples.filter((example) => example.document === 'README.md').length).toBeGreaterThan(5);
   });
 
-  it.each(readmeExamples())('$command prints what the README shows', async ({ command, expected }) => {
-    const argv = [...command.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]!).slice(1);
-    const result = await runCli(argv, { columns: 100 });
+  it.each(examples)('$document: $command prints what it shows', async ({ argv, expected }) => {
+    const result = await runCli(argv, { columns: EXAMPLE_COLUMNS });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(expected);
   });
