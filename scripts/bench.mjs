@@ -1,21 +1,68 @@
 #!/usr/bin/env node
-// npm run bench: how instant a lookup feels. Each case is a whole process of the binary, run alternately
-// with `node -e 0` (Node's own start-up, the floor) so both see the same machine; it prints medians, the
-// ratio to the floor, the target and peak memory. It prints figures, asserts nothing and is not a test.
-// Builds what it needs: the bundle (npm run build) and a synthetic database of a million events, kept
-// under bench-data/ (git-ignored) and made again only when the code that writes it changes.
+// npm run bench [-- --node PATH]: how instant a lookup feels. Each case is a whole process of the binary, run
+// alternately with `node -e 0` (Node's own start-up, the floor) so both see the same machine; it prints
+// medians, the ratio to the floor, the target and peak memory. It prints figures, asserts nothing and is not
+// a test. `--node PATH` (or BENCH_NODE) benches another Node than the one running this script: every process
+// timed, the floor included, runs on it. Builds what it needs: the bundle (npm run build) with code caches
+// that Node's V8 accepts, and a synthetic database of a million events, kept under bench-data/ (git-ignored)
+// and made again only when the code that writes it changes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'crisis.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 
-if (!existsSync(join(root, 'dist', 'bin', 'crisis.cjs.terminal.cache'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+/** Ends the bench with one line saying what is wrong, before anything is built or timed. */
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+/** The Node to bench: --node PATH, else BENCH_NODE, else the one running this script; and its version. */
+function benchedNode() {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { node: { type: 'string' } } }));
+  } catch (error) {
+    fail(`${error.message.split('\n')[0]} (usage: npm run bench [-- --node PATH])`);
+  }
+  const given = values.node ?? process.env.BENCH_NODE;
+  if (given === undefined) return { node: process.execPath, version: process.version };
+  const source = values.node === undefined ? 'BENCH_NODE' : '--node';
+  if (given.trim() === '') fail(`${source} is empty: give the path of a node binary`);
+  const node = resolve(given);
+  const run = spawnSync(node, ['-p', 'process.version'], { encoding: 'utf8' });
+  if (run.error?.code === 'ENOENT') fail(`${source} '${given}': no such file`);
+  if (run.error) fail(`${source} '${given}': cannot run it (${run.error.code === 'EACCES' ? 'a folder, or not executable' : run.error.code})`);
+  const version = run.stdout.trim();
+  if (run.status !== 0 || !/^v\d+\.\d+\.\d+$/.test(version)) fail(`${source} '${given}' is not a node binary: it did not print its version`);
+  return { node, version };
+}
+const { node, version } = benchedNode();
+
+// better-sqlite3 is compiled for one Node's ABI, by the `npm ci` that installed it.
+const addon = join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+if (spawnSync(node, ['-e', 'process.dlopen({ exports: {} }, process.argv[1])', addon]).status !== 0) {
+  fail(`node_modules holds better-sqlite3 built for another Node than ${version}: install with it first (PATH=${dirname(node)}${delimiter}$PATH npm ci)`);
+}
+
+/** npm and the build run on the benched Node, so what they compile and the code caches they save are its own. */
+const withBenchedNode = { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` };
+if (!existsSync(join(root, 'dist', 'bin', 'crisis.cjs.terminal.cache'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: withBenchedNode });
+// A code cache saved by another V8 is rejected, and the binary then compiles the bundle at every start.
+const cachesRejected = spawnSync(node, ['-e', `
+  const { CACHES, loadBundle } = require(process.argv[1]);
+  process.exitCode = Object.values(CACHES).some((cache) => loadBundle(cache).script.cachedDataRejected) ? 1 : 0;`, bin]).status !== 0;
+if (cachesRejected) {
+  process.stderr.write(`bench: the code caches under dist/bin were saved by another Node; saving them with node ${version}\n`);
+  execFileSync(node, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit', env: withBenchedNode });
+}
 
 /** dist/compile/synthetic-database.js and every module of crisis's it imports, directly or not: the code that writes the database. */
 function writerFiles() {
@@ -36,7 +83,7 @@ function syntheticDatabase() {
   const path = join(root, 'bench-data', `events-${events}-${digest.digest('hex').slice(0, 8)}.db`);
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true });
-    execFileSync(process.execPath, [join(root, 'scripts', 'bench-data.mjs'), '--events', String(events), '--out', path], { stdio: 'inherit' });
+    execFileSync(node, [join(root, 'scripts', 'bench-data.mjs'), '--events', String(events), '--out', path], { stdio: 'inherit' });
   }
   return path;
 }
@@ -67,7 +114,7 @@ const shell = (args) => args.map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).joi
  * under `script` too and the difference is added to the bare floor: ratio = (cmd in script - node -e 0 in
  * script + node -e 0) / node -e 0.
  */
-const inTerminal = (args) => ['script', ['-qec', `${shell([process.execPath, ...args])} > /dev/null`, '/dev/null']];
+const inTerminal = (args) => ['script', ['-qec', `${shell([node, ...args])} > /dev/null`, '/dev/null']];
 
 const cases = [
   { name: 'crisis events --actor russia --json', args: ['events', '--actor', 'russia', '--json'], target: 1.15 },
@@ -85,22 +132,22 @@ const cases = [
   { name: `${events} events: search water --limit 50 --json`, args: big(['search', 'water', '--limit', '50', '--json']), target: 1.3 },
 ];
 
-console.log(`node ${process.version}, ${runs} runs of each case alternated with node -e 0; synthetic database: ${synthetic.replace(`${root}/`, '')}\n`);
+console.log(`node ${version} (${node}), ${runs} runs of each case alternated with node -e 0; synthetic database: ${synthetic.replace(`${root}/`, '')}\n`);
 const floor = [];
 const floorInTerminal = [];
 const rows = [];
 for (const c of cases) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    floor.push(timeOnce(process.execPath, ['-e', '0']));
+    floor.push(timeOnce(node, ['-e', '0']));
     if (c.terminal) {
       floorInTerminal.push(timeOnce(...inTerminal(['-e', '0'])));
       samples.push(timeOnce(...inTerminal([bin, ...c.args])));
     } else {
-      samples.push(timeOnce(process.execPath, [bin, ...c.args], c.env));
+      samples.push(timeOnce(node, [bin, ...c.args], c.env));
     }
   }
-  rows.push({ ...c, median: median(samples), memory: peakMemory(process.execPath, [bin, ...c.args]) });
+  rows.push({ ...c, median: median(samples), memory: peakMemory(node, [bin, ...c.args]) });
 }
 const base = median(floor);
 for (const row of rows) if (row.terminal) row.median = row.median - median(floorInTerminal) + base;
@@ -109,8 +156,8 @@ for (const row of rows) if (row.terminal) row.median = row.median - median(floor
 const dumpRuns = Math.max(1, Math.min(3, runs));
 const dumpArgs = big(['events', '--format', 'jsonl']);
 const dumpSamples = [];
-for (let i = 0; i < dumpRuns; i++) dumpSamples.push(timeOnce('sh', ['-c', `${shell([process.execPath, bin, ...dumpArgs])} | cat > /dev/null`]));
-const dumpMemory = peakMemory(process.execPath, [bin, ...dumpArgs]);
+for (let i = 0; i < dumpRuns; i++) dumpSamples.push(timeOnce('sh', ['-c', `${shell([node, bin, ...dumpArgs])} | cat > /dev/null`]));
+const dumpMemory = peakMemory(node, [bin, ...dumpArgs]);
 const dumpRate = events / (median(dumpSamples) / 1000);
 
 const lines = [

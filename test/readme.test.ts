@@ -25,6 +25,16 @@ describe('the README', () => {
     for (const line of ['npm install', 'npx crisis events --actor russia', 'npm test']) expect(README).toContain(`    ${line}\n`);
   });
 
+  it('names the Nodes that engines claims and CI tests, and no others', () => {
+    const { engines } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    const claimed = engines.node.split('||').map((range) => /^\s*\^(\d+)\s*$/.exec(range)?.[1]);
+    // .ci/run tests the machine's Node 20 and the exact releases it takes from the registry.
+    const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
+    const tested = ['20', ...(/^OTHER_NODES=\(([^)]*)\)$/m.exec(ci)?.[1] ?? '').split(' ').map((version) => version.split('.')[0])];
+    expect(claimed).toEqual(tested);
+    expect(README).toContain(`with Node ${tested.slice(0, -1).join(', ')} or ${tested.at(-1)} (the versions CI tests crisis on)`);
+  });
+
   it.each(commands.map((command) => [command.name(), command] as const))('documents crisis %s with an example and its options', (name, command) => {
     expect(README).toMatch(new RegExp(`\\$ crisis ${name}\\b`));
     expect(command.description()).not.toBe('');

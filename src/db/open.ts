@@ -55,11 +55,13 @@ function notReadable(error: unknown, path: string): DataError {
 function checkIsFile(path: string): void {
   let stats;
   try {
-    stats = statSync(path, { throwIfNoEntry: false });
+    // Not { throwIfNoEntry: false }: from Node 22 on it returns nothing for a path through a file (ENOTDIR)
+    // as for a missing one, and the message tells the two apart.
+    stats = statSync(path);
   } catch (error) {
-    throw new DataError(`cannot open database ${quotedPath(path)}: ${fileProblem(error)}`);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new DataError(`cannot open database ${quotedPath(path)}: ${missing ? 'no such file' : fileProblem(error)}`);
   }
-  if (!stats) throw new DataError(`cannot open database ${quotedPath(path)}: no such file`);
   if (stats.isDirectory()) throw new DataError(`cannot open database ${quotedPath(path)}: it is a directory, not a file`);
   try {
     accessSync(path, constants.R_OK);
