@@ -1,9 +1,14 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileDatabase } from '../src/compile/compile.js';
-import { buildFixture, fileDigest, find, fixtureDatabase, fixtureFolder, runCli, tempDir, type RunOptions } from './helpers.js';
+import { buildFixture, fileDigest, find, fixtureDatabase, runCli, tempDir, type FixtureChange, type RunOptions } from './helpers.js';
+
+/** The fixture database with these changes made to its fact files, which must build. */
+function builtFixture(changes: FixtureChange[]): string {
+  const { problems, db } = buildFixture(changes);
+  expect(problems).toEqual([]);
+  return db;
+}
 
 let db: string;
 beforeAll(() => {
@@ -292,13 +297,10 @@ describe('a record known only to the month', () => {
   // that the Lavrov–Dar call and Lavrov's statement are known only to.
   let monthEnd: string;
   beforeAll(() => {
-    const dir = fixtureFolder({ file: 'events.yaml', edit: (records) => void (find(records, 'putin-modi-call').date = '2025-05-31') });
-    const statements = join(dir, 'statements.yaml');
-    const records = parse(readFileSync(statements, 'utf8')) as Record<string, unknown>[];
-    find(records, 'putin-condemns-attack').date = '2025-05-31';
-    writeFileSync(statements, stringify(records));
-    monthEnd = join(dir, 'crisis.db');
-    compileDatabase(dir, monthEnd);
+    monthEnd = builtFixture([
+      { file: 'events.yaml', edit: (records) => void (find(records, 'putin-modi-call').date = '2025-05-31') },
+      { file: 'statements.yaml', edit: (records) => void (find(records, 'putin-condemns-attack').date = '2025-05-31') },
+    ]);
   });
   const ids = async (argv: string[]) =>
     (JSON.parse((await runCli(['--db', monthEnd, ...argv, '--json'])).stdout) as { id: string }[]).map((row) => row.id);
@@ -318,16 +320,16 @@ describe('a record known only to the month, reported on a known day', () => {
   // The Lavrov–Dar call, known only to May, cites a page published on 4 May: it happened by then.
   let reported: string;
   beforeAll(() => {
-    const dir = fixtureFolder({
-      file: 'sources.yaml',
-      edit: (records) => void records.push({ id: 'page-of-4-may', title: 'A page of 4 May', url: 'https://example.org/4-may', published: '2025-05-04' }),
-    });
-    const events = join(dir, 'events.yaml');
-    const records = parse(readFileSync(events, 'utf8')) as Record<string, unknown>[];
-    (find(records, 'lavrov-dar-call').sources as unknown[]).push({ source: 'page-of-4-may', reports: 'Lavrov and Dar spoke by phone.' });
-    writeFileSync(events, stringify(records));
-    reported = join(dir, 'crisis.db');
-    compileDatabase(dir, reported);
+    reported = builtFixture([
+      {
+        file: 'sources.yaml',
+        edit: (records) => void records.push({ id: 'page-of-4-may', title: 'A page of 4 May', url: 'https://example.org/4-may', published: '2025-05-04' }),
+      },
+      {
+        file: 'events.yaml',
+        edit: (records) => void (find(records, 'lavrov-dar-call').sources as unknown[]).push({ source: 'page-of-4-may', reports: 'Lavrov and Dar spoke by phone.' }),
+      },
+    ]);
   });
   const ids = async (argv: string[]) =>
     (JSON.parse((await runCli(['--db', reported, ...argv, '--json'])).stdout) as { id: string }[]).map((row) => row.id);

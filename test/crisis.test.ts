@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../src/compile/read-fact-files.js';
 import { findActors } from '../src/queries/actors.js';
 import { findAgreements } from '../src/queries/agreements.js';
 import { findEvents } from '../src/queries/events.js';
@@ -12,7 +11,6 @@ import type { EventRecord } from '../src/queries/events.js';
 import type { MeasureRecord } from '../src/queries/measures.js';
 import type { StatementRecord } from '../src/queries/statements.js';
 import { parse } from 'yaml';
-import { foldWhitespace } from '../src/text.js';
 import { BUNDLED_DB, DATA_DIR, runCli } from './helpers.js';
 
 /**
@@ -30,7 +28,6 @@ interface PackFact {
 }
 
 const PACK = parse(readFileSync(join(DATA_DIR, 'pack-coverage.yaml'), 'utf8')) as PackFact[];
-const { dataset } = loadDataset(DATA_DIR);
 const db = new Database(BUNDLED_DB, { readonly: true });
 afterAll(() => db.close());
 

@@ -110,11 +110,11 @@ export type FixtureChange =
   | { file: string; text: string }
   | { file: string; remove: true };
 
-/** A copy of the fixture fact files in a new folder, with `change` made to one file. */
-export function fixtureFolder(change?: FixtureChange): string {
+/** A copy of the fixture fact files in a new folder, with each change made to its file. */
+export function fixtureFolder(changes?: FixtureChange | FixtureChange[]): string {
   const dir = tempDir();
   cpSync(FIXTURE_DATA, dir, { recursive: true });
-  if (change) {
+  for (const change of [changes ?? []].flat()) {
     const path = join(dir, change.file);
     if ('edit' in change) {
       const records = (parse(readFileSync(path, 'utf8')) ?? []) as Records;
@@ -130,8 +130,8 @@ export function fixtureFolder(change?: FixtureChange): string {
   return dir;
 }
 
-export function buildFixture(change?: FixtureChange): { problems: string[]; db: string; dir: string } {
-  const dir = fixtureFolder(change);
+export function buildFixture(changes?: FixtureChange | FixtureChange[]): { problems: string[]; db: string; dir: string } {
+  const dir = fixtureFolder(changes);
   const db = join(dir, 'crisis.db');
   try {
     compileDatabase(dir, db);
