@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseDate } from '../src/dates.js';
 import { findMeasures } from '../src/queries/measures.js';
 import { findEvents } from '../src/queries/events.js';
 import { findTimeline, timelineChartRows, type ChartRecord } from '../src/queries/timeline.js';
@@ -48,6 +49,7 @@ const record = (date: string, kind: ChartRecord['kind'] = 'event', side: string 
   kind,
   date,
   date_precision: date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year',
+  date_end: parseDate(date)!.end,
   side,
   involved,
 });
@@ -86,6 +88,14 @@ describe('the chart renderer', () => {
       expect(between).toEqual([expect.stringMatching(new RegExp(`^\\s+⋮\\s+┆ ${empty} days skipped`))]);
     }
     expect(lines(chart).at(-1)).toBe(`2 records on 2 of ${empty + 2} days, 2025-04-22 to ${last}`);
+  });
+
+  it('puts a month first reported on a day after that day, as the timeline lists it', async () => {
+    const reportedOn = (day: string): ChartRecord => ({ ...record('2025-05', 'statement'), date_end: day });
+    const chart = await render([record('2025-05-03'), record('2025-05-05'), reportedOn('2025-05-04'), record('2025-05')]);
+    const dates = lines(chart).map((line) => line.split(' │ ')[0]!.trim()).filter((date) => /^\d{4}-/.test(date));
+    expect(dates).toEqual(['2025-05-03', '2025-05-04', '2025-05', '2025-05-05', '2025-05']);
+    expect(lines(chart).slice(-2).join(' ')).toMatch(/2025-05 is known only to the month: its row comes after the days it may fall on$/);
   });
 
   it('gives a month or a year its own row after the days it may fall on, and says so', async () => {

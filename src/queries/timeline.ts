@@ -86,6 +86,8 @@ export interface ChartRecord {
   kind: TimelineKind;
   date: string;
   date_precision: DatePrecision;
+  /** The last day the date may mean: for a month or year, no later than the day a page first reported it. */
+  date_end: string;
   /** The state whose act the record is (sideOf), or null when no state acts. */
   side: string | null;
   /** Of the actors the filter names (--actor), those the record involves, as `involves` counts it; [] with no filter. */
@@ -96,7 +98,7 @@ export interface ChartRecord {
 export function timelineChartRows(db: Db, filters: TimelineFilters): Iterable<ChartRecord> {
   return streamRows(
     db.prepare(
-      `SELECT r.id, r.kind, r.date, r.date_precision, ${sideOf('r.id')} AS side,
+      `SELECT r.id, r.kind, r.date, r.date_precision, r.date_end, ${sideOf('r.id')} AS side,
               (SELECT json_group_array(DISTINCT f.root) FROM involvements i JOIN actor_family f ON f.member = i.actor_id
                WHERE i.record_id = r.id AND f.root IN (SELECT value FROM json_each(@actors))) AS involved
        ${TIMELINE_SELECTION}

@@ -53,7 +53,7 @@ export function chartMinimumWidth(columnCount: number): number {
 interface DateGroup {
   date: string;
   precision: DatePrecision;
-  /** First and last day the date may mean. */
+  /** First and last day the date may mean; a month first reported on a day ends by it. */
   start: string;
   end: string;
   /** Per column, the kinds of the records it holds, in the order they came. */
@@ -63,8 +63,9 @@ interface DateGroup {
 /**
  * The chart as lines of text (each ending in a newline): one row a day from the first dated record to the
  * last, empty days shown, a run of more than MAX_EMPTY_DAYS of them as one row; a date known only to the
- * month or year gets a row of its own after the days it spans. Then a legend and a count. Reads every
- * record before the first row, since a day's row needs all of that day's records and the rows their span.
+ * month or year gets a row of its own after the days it may fall on (up to the day a page first reported
+ * it, as the timeline lists it). Then a legend and a count. Reads every record before the first row, since a
+ * day's row needs all of that day's records and the rows their span.
  */
 export function* renderChart(records: Iterable<ChartRecord>, settings: ChartSettings): Generator<string> {
   const { columns, width, paint } = settings;
@@ -75,11 +76,13 @@ export function* renderChart(records: Iterable<ChartRecord>, settings: ChartSett
   let recordCount = 0;
   for (const record of records) {
     recordCount++;
-    let group = groups.get(record.date);
+    // A month known to end by different days (first reported on different days) is a row for each.
+    const key = `${record.date} ${record.date_end}`;
+    let group = groups.get(key);
     if (!group) {
       const span = parseDate(record.date);
-      group = { date: record.date, precision: record.date_precision, start: span?.start ?? record.date, end: span?.end ?? record.date, cells: columns.map(() => []) };
-      groups.set(record.date, group);
+      group = { date: record.date, precision: record.date_precision, start: span?.start ?? record.date, end: record.date_end ?? span?.end ?? record.date, cells: columns.map(() => []) };
+      groups.set(key, group);
     }
     columns.forEach((column, i) => {
       if (column.holds(record)) group.cells[i]!.push(record.kind);
@@ -209,7 +212,8 @@ function closing(recordCount: number, ordered: DateGroup[], days: DateGroup[]): 
     if (span === 1) text += ` on ${first}`;
     else text += ` on ${days.length === span ? span : `${days.length} of ${span}`} days, ${first} to ${last}`;
   }
-  const partial = ordered.filter((group) => group.precision !== 'day');
+  // A month may have a row for each day it was first reported by; it is named once.
+  const partial = ordered.filter((group, i) => group.precision !== 'day' && ordered.findIndex((other) => other.date === group.date) === i);
   if (partial.length) {
     const known = partial.map((group, i) => `${group.date} ${i === 0 ? 'is known only' : 'only'} to the ${group.precision}`).join(', ');
     text += `; ${known}: ${partial.length === 1 ? 'its row comes after the days it may fall on' : 'each comes after the days it may fall on'}`;
