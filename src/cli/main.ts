@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { createContext } from './context.js';
-import { CrisisError, ExitCode, InterruptedError, visible } from '../errors.js';
+import { CrisisError, ExitCode, InterruptedError } from '../errors.js';
+import { visible } from '../text.js';
 import type { IOStreams } from './io.js';
 import { buildProgram } from './program.js';
 

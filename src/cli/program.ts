@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { VERSION } from '../paths.js';
 import type { Output } from '../fields/json-schema.js';
 import type { Context } from './context.js';
-import { quoted, visible } from '../errors.js';
+import { quoted } from '../errors.js';
+import { visible } from '../text.js';
 import type { IOStreams } from './io.js';
 
 /** A command's module: it sets the command up, and says what it prints with --json, for crisis schema and completion. */

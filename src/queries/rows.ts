@@ -28,7 +28,7 @@ export function streamRows<T, Row = Record<string, unknown>>(statement: Statemen
 /**
  * A kind's lookup over the JSON the build stored for each record (src/compile/stored-json.ts): `SELECT` that
  * JSON for the records `matching` (the FROM ... LIMIT that follows the select list) finds, read as records
- * or as lines of JSON to pass through as they are; `matching` names the kind's table by its stored alias. A
+ * or as the JSON texts themselves, to pass through; `matching` names the kind's table by its stored alias. A
  * database whose JSON another field table made is refused. A record the build stored no JSON for (a row added
  * to a database by hand) has it built from the fields, by a statement prepared only then: its subqueries for
  * every list take longer to prepare than a lookup takes to run.
@@ -47,6 +47,6 @@ export function storedLookup<T, Filters>(kind: Kind, matching: string, params: (
   };
   return {
     rows: (db: Db, filters: Filters): Iterable<T> => stream(db, filters, (json) => JSON.parse(json) as T),
-    jsonLines: (db: Db, filters: Filters): Iterable<string> => stream(db, filters, (json) => `${json}\n`),
+    jsonLines: (db: Db, filters: Filters): Iterable<string> => stream(db, filters, (json) => json),
   };
 }

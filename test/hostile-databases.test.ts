@@ -1,0 +1,176 @@
+import Database from 'better-sqlite3';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { visible } from '../src/text.js';
+import { BUNDLED_DB, runCli, tempDir, type RunOptions } from './helpers.js';
+
+/**
+ * Databases made as someone handing one over might make them, from the bundled one: crisis opens any file --db or
+ * CRISIS_DB names. Whatever a file holds, a command ends in clean output or one clear error, never a sequence a
+ * terminal acts on, a command run, or a hang.
+ */
+
+/** A copy of the bundled database, changed as a stranger's file may be. */
+function hostileCopy(name: string, change: (db: Database.Database) => void): string {
+  const path = join(tempDir(), name);
+  copyFileSync(BUNDLED_DB, path);
+  const db = new Database(path);
+  db.pragma('foreign_keys = OFF');
+  change(db);
+  db.close();
+  return path;
+}
+
+/** What a terminal would do on reading each, were it printed as it is. */
+const SEQUENCES: Record<string, string> = {
+  'set the window title': '\u001b]0;owned\u0007',
+  'clear the screen': '\u001b[2J',
+  'write the clipboard': '\u001b]52;c;b3duZWQ=\u0007',
+  'hide what follows': '\u001b[8m',
+  'colour what follows as crisis colours': '\u001b[31m',
+  'clear the screen with the one-character CSI of C1': '\u009b2J',
+  'delete (DEL)': '\u007f',
+  'go back to the start of the line, to write over it': '\r',
+  'go back a character': '\b',
+  'end the text, in C (NUL)': '\u0000',
+  'mark a search match, as crisis does inside': '\u0002',
+};
+const PLANTED = `Owned ${Object.values(SEQUENCES).join(' ')} end`;
+
+/** crisis's own colours, as chalk writes them: bold, dim, italic, red, yellow and cyan, and their ends. */
+const OWN_COLOURS = /\u001b\[(?:1|2|3|22|23|31|33|36|39)m/g;
+
+/** The control characters in output that are not the format's own: its newlines, TSV's tabs, CSV's CRLF and, when it colours, crisis's colours. */
+function strayControls(output: string, { tabs = false, crlf = false, colours = false } = {}): string[] {
+  let rest = colours ? output.replace(OWN_COLOURS, '') : output;
+  if (crlf) rest = rest.replace(/\r\n/g, '\n');
+  if (tabs) rest = rest.replace(/\t/g, ' ');
+  return [...rest.matchAll(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g)].map(([character]) => visible(character));
+}
+
+/** The text columns records are shown by, and the vocabularies errors list: each gets the planted sequences after its own text. */
+const SHOWN_TEXT: Record<string, string[]> = {
+  records: ['title', 'date_note'],
+  events: ['title', 'summary', 'location', 'type', 'date_note'],
+  statements: ['title', 'summary', 'quote', 'type'],
+  measures: ['title', 'summary', 'category', 'status'],
+  actors: ['name', 'title', 'aliases'],
+  agreements: ['name', 'summary', 'aliases'],
+  sources: ['title', 'publisher', 'url'],
+  citations: ['reports', 'quote'],
+  figures: ['reports', 'quote'],
+  claims: ['claim', 'reports', 'quote'],
+  responses: ['quote'],
+};
+
+let escapes: string;
+beforeAll(() => {
+  escapes = hostileCopy('escapes.db', (db) => {
+    for (const [table, columns] of Object.entries(SHOWN_TEXT)) {
+      // A list stays JSON, with the sequences inside one of its texts.
+      const planted = (column: string) =>
+        column === 'aliases' ? `json_insert(${column}, '$[#]', @planted)` : `CASE WHEN ${column} IS NULL THEN NULL ELSE ${column} || ' ' || @planted END`;
+      db.prepare(`UPDATE ${table} SET ${columns.map((column) => `${column} = ${planted(column)}`).join(', ')}`).run({ planted: PLANTED });
+    }
+    // What search finds and cuts its snippets from; and no stored JSON, so each record's is made from the texts above.
+    db.prepare("UPDATE search_index SET title = title || ' ' || @planted").run({ planted: PLANTED });
+    db.exec('DELETE FROM record_json');
+  });
+});
+
+const run = (argv: string[], options?: RunOptions) => runCli(['--db', escapes, ...argv], { columns: 4000, ...options });
+
+/** Each way of printing records: to a terminal in colour or not, and each format in a pipe. */
+const OUTPUTS: { output: string; argv: string[]; options: RunOptions; allowed: Parameters<typeof strayControls>[1]; json?: boolean }[] = [
+  { output: 'a coloured table', argv: [], options: { tty: true }, allowed: { colours: true } },
+  { output: 'a table without colour', argv: [], options: { tty: true, env: { NO_COLOR: '1' } }, allowed: {} },
+  { output: 'tsv', argv: ['--format', 'tsv'], options: {}, allowed: { tabs: true } },
+  { output: 'csv', argv: ['--format', 'csv'], options: {}, allowed: { crlf: true } },
+  { output: 'json', argv: ['--json'], options: {}, allowed: {}, json: true },
+  { output: 'jsonl', argv: ['--format', 'jsonl'], options: {}, allowed: {}, json: true },
+];
+const LISTS = [['events'], ['statements'], ['measures'], ['actors'], ['agreements'], ['sources'], ['timeline'], ['search', 'Owned']];
+
+/** One record of each kind, and the chains and pictures around them. */
+const TEXTS: { argv: string[]; json?: boolean }[] = [
+  ...['pahalgam-attack', 'putin-condemns-attack', 'india-closes-airspace', 'russia', 'simla-agreement', 'seed-article'].flatMap((id) => [
+    { argv: ['show', id] },
+    { argv: ['show', id, '--json'], json: true },
+  ]),
+  { argv: ['chain', 'india-closes-airspace'] },
+  { argv: ['chain', 'india-closes-airspace', '--json'], json: true },
+  { argv: ['timeline', '--chart', '--until', '2025-04-30'] },
+  { argv: ['graph', '--format', 'dot'] },
+  { argv: ['graph', '--format', 'mermaid'] },
+  { argv: ['graph', '--json'], json: true },
+];
+
+/** Every string in a JSON value. */
+const stringsIn = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : value !== null && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
+
+describe('titles and texts holding escape sequences', () => {
+  it.each(LISTS.flatMap((list) => OUTPUTS.map((output) => ({ command: list.join(' '), list, ...output }))))(
+    'crisis $command as $output shows them as text',
+    async ({ list, argv, options, allowed, json }) => {
+      const result = await run([...list, ...argv], options);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(strayControls(result.stdout, allowed)).toEqual([]);
+      if (json) {
+        // JSON keeps the exact text, escaped as JSON escapes it.
+        const records = result.stdout.trim().split('\n').length > 1 && argv.includes('jsonl') ? result.stdout.trim().split('\n').map((line) => JSON.parse(line)) : JSON.parse(result.stdout);
+        expect(stringsIn(records).some((text) => text.endsWith(PLANTED))).toBe(true);
+      } else {
+        expect(result.stdout).toContain(visible(SEQUENCES['colour what follows as crisis colours']!));
+      }
+    },
+  );
+
+  it.each(TEXTS.flatMap((text) => [true, false].map((colour) => ({ command: text.argv.join(' '), colour, ...text }))))(
+    'crisis $command (colour: $colour) shows them as text',
+    async ({ argv, colour, json }) => {
+      const result = await run(argv, { tty: true, columns: 200, env: colour ? {} : { NO_COLOR: '1' } });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(strayControls(result.stdout, { colours: colour })).toEqual([]);
+      if (json) expect(stringsIn(JSON.parse(result.stdout)).some((text) => text.endsWith(PLANTED))).toBe(true);
+    },
+  );
+
+  it('keeps them visible in a search snippet, where crisis marks what matched with control characters of its own', async () => {
+    const coloured = await run(['search', 'Owned', '--fields', 'id,snippet'], { tty: true });
+    expect(strayControls(coloured.stdout, { colours: true })).toEqual([]);
+    expect(coloured.stdout).toContain(`\u001b[1m\u001b[33mOwned\u001b[39m\u001b[22m`);
+    // "owned" of the title sequence is a match too, so it is painted inside it.
+    expect(coloured.stdout).toContain(`${visible('\u001b]0;')}\u001b[1m\u001b[33mowned\u001b[39m\u001b[22m${visible('\u0007')}`);
+  });
+
+  it('shows them as text in an error message that lists what the database holds', async () => {
+    const result = await run(['events', '--type', 'nope']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^crisis: unknown value 'nope' for --type; known values: [^\n]*\n$/);
+    expect(strayControls(result.stderr)).toEqual([]);
+    expect(result.stderr).toContain(visible(PLANTED));
+  });
+});
+
+describe('records whose stored JSON holds control characters as they are, which JSON does not allow', () => {
+  let rawJson: string;
+  beforeAll(() => {
+    rawJson = hostileCopy('raw-json.db', (db) => {
+      db.prepare(`UPDATE record_json SET json = replace(json, '"title":"', '"title":"' || @planted || ' ') WHERE id IN (SELECT id FROM events)`).run({ planted: PLANTED });
+    });
+  });
+
+  it('passes each through as one line of valid JSON, of the same text', async () => {
+    const result = await runCli(['--db', rawJson, 'events', '--format', 'jsonl']);
+    expect(result.stderr).toBe('');
+    expect(strayControls(result.stdout)).toEqual([]);
+    const titles = result.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { title: string }).title);
+    expect(titles.length).toBeGreaterThan(1);
+    for (const title of titles) expect(title.startsWith(`${PLANTED} `)).toBe(true);
+  });
+});
