@@ -165,6 +165,10 @@ describe('records whose stored JSON holds control characters as they are, which 
     });
   });
 
+  it('is an error in one line where the JSON must be read', async () => {
+    expectOneError(await runCli(['--db', rawJson, 'events', '--json']), rawJson, /it holds what crisis build never writes \([^\n]*JSON[^\n]*\)\n$/);
+  });
+
   it('passes each through as one line of valid JSON, of the same text', async () => {
     const result = await runCli(['--db', rawJson, 'events', '--format', 'jsonl']);
     expect(result.stderr).toBe('');
@@ -172,5 +176,103 @@ describe('records whose stored JSON holds control characters as they are, which 
     const titles = result.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { title: string }).title);
     expect(titles.length).toBeGreaterThan(1);
     for (const title of titles) expect(title.startsWith(`${PLANTED} `)).toBe(true);
+  });
+});
+
+/** One clear error: status 1, nothing on stdout, one line on stderr naming the file. */
+function expectOneError(result: { code: number; stdout: string; stderr: string }, path: string, reason: RegExp): void {
+  expect(result.code).toBe(1);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^crisis: [^\n]*\n$/);
+  expect(result.stderr.startsWith(`crisis: '${path}' is not a crisis database: `)).toBe(true);
+  expect(result.stderr).toMatch(reason);
+  expect(strayControls(result.stderr)).toEqual([]);
+}
+
+describe('a text of 100 MB', () => {
+  let long: string;
+  beforeAll(() => {
+    long = hostileCopy('long.db', (db) => {
+      const text = 'word '.repeat(20_000_000);
+      db.prepare("UPDATE records SET title = @text WHERE id = 'pahalgam-attack'").run({ text });
+      db.prepare("UPDATE events SET title = @text WHERE id = 'pahalgam-attack'").run({ text });
+      db.prepare("UPDATE record_json SET json = json_set(json, '$.title', @text) WHERE id = 'pahalgam-attack'").run({ text });
+    });
+  });
+
+  it.each([
+    ['events'],
+    ['events', '--json'],
+    ['events', '--format', 'jsonl'],
+    ['timeline'],
+    ['timeline', '--format', 'table'],
+    ['show', 'pahalgam-attack'],
+    ['chain', 'pahalgam-attack'],
+    ['graph'],
+    ['search', 'pahalgam'],
+  ])('crisis %s is refused in one line, the text never rendered', async (...argv) => {
+    expectOneError(await runCli(['--db', long, ...argv], { tty: argv.includes('table') }), long, /it holds a text of \d{9} characters, and crisis reads none longer than 10000000\n$/);
+  });
+});
+
+describe('a view or a trigger planted in the schema', () => {
+  /** A view that never ends: reading it would hang. */
+  const FOREVER = 'WITH RECURSIVE forever(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM forever) SELECT n FROM forever';
+
+  it.each([
+    { what: 'a view beside the tables', sql: `CREATE VIEW planted AS ${FOREVER}`, named: "a view, 'planted'" },
+    {
+      what: 'a view in place of a table',
+      sql: `DROP TABLE events; CREATE VIEW events AS SELECT n AS id, n AS date, n AS date_end, n AS date_start FROM (${FOREVER})`,
+      named: "a view, 'events'",
+    },
+    { what: 'a trigger', sql: 'CREATE TRIGGER planted AFTER UPDATE ON meta BEGIN DELETE FROM events; END', named: "a trigger, 'planted'" },
+  ])('$what is refused before any query reads it', async ({ sql, named }) => {
+    const path = hostileCopy('planted.db', (db) => db.exec(sql));
+    for (const argv of [['events'], ['timeline', '--json'], ['show', 'pahalgam-attack']]) {
+      expectOneError(await runCli(['--db', path, ...argv]), path, new RegExp(`it has ${named}, which crisis build never writes\\n$`));
+    }
+  });
+});
+
+describe('a value of the wrong type', () => {
+  it.each([
+    { what: 'a number for a title', sql: "UPDATE events SET title = 42 WHERE id = 'pahalgam-attack'; DELETE FROM record_json", argv: ['events'], shown: /^pahalgam-attack\t2025-04-22\tattack\t42\t/m },
+    { what: 'a text for a figure', sql: "UPDATE figures SET value = 'many'; DELETE FROM record_json", argv: ['show', 'pahalgam-attack'], shown: /^ {4}many \[seed-article\]$/m },
+  ])('$what is shown as text', async ({ sql, argv, shown }) => {
+    const path = hostileCopy('typed.db', (db) => db.exec(sql));
+    const result = await runCli(['--db', path, ...argv]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(shown);
+  });
+
+  it.each([
+    { what: 'a blob for a title', sql: "UPDATE records SET title = X'1b5b324a'", argv: ['timeline'], reason: /it holds a blob where crisis keeps text or numbers\n$/ },
+    { what: 'a list that is not JSON', sql: "UPDATE actors SET aliases = 'not json'", argv: ['actors'], reason: /it holds what crisis build never writes \([^\n]*JSON[^\n]*\)\n$/ },
+    { what: 'a record stored as a JSON list', sql: "UPDATE record_json SET json = '[]'", argv: ['events', '--format', 'jsonl'], reason: /it stores for '[a-z0-9-]+' a JSON text that is not an object\n$/ },
+    { what: 'a record stored as a number', sql: 'UPDATE record_json SET json = 42', argv: ['events', '--json'], reason: /it stores for '[a-z0-9-]+' a JSON text that is not an object\n$/ },
+    { what: 'a date that is not a date', sql: "UPDATE records SET date = 'yesterday'", argv: ['timeline', '--chart'], reason: /it holds what crisis build never writes \([^\n]+\)\n$/ },
+    { what: 'no id', sql: "UPDATE events SET id = NULL WHERE id = 'pahalgam-attack'", argv: ['events'], reason: /it stores for 'null' a JSON text that is not an object\n$/ },
+  ])('$what is one clear error', async ({ sql, argv, reason }) => {
+    const path = hostileCopy('typed.db', (db) => db.exec(sql));
+    expectOneError(await runCli(['--db', path, ...argv]), path, reason);
+  });
+});
+
+describe('opening a database', () => {
+  it("follows SQLite's advice for a file from a stranger: schema untrusted, cells checked, defensive mode on", async () => {
+    const { openDatabase } = await import('../src/db/open.js');
+    const db = openDatabase(escapes);
+    try {
+      expect(db.pragma('trusted_schema', { simple: true })).toBe(0);
+      expect(db.pragma('cell_size_check', { simple: true })).toBe(1);
+      expect(db.pragma('mmap_size', { simple: true })).toBe(0);
+      // Defensive mode ignores a request to make the schema writable.
+      db.pragma('writable_schema = ON');
+      expect(db.pragma('writable_schema', { simple: true })).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });

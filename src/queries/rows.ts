@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { type Db, metaValue } from '../db/open.js';
 import { storedFieldsKey } from '../db/tables.js';
-import { DataError, quotedPath } from '../errors.js';
+import { DataError, quoted, quotedPath } from '../errors.js';
 import { fieldsDigest, jsonObjectOf, type Kind } from '../fields/define.js';
 
 /**
@@ -41,8 +41,14 @@ export function storedLookup<T, Filters>(kind: Kind, matching: string, params: (
       throw new DataError(`${quotedPath(db.name)} stores its ${kind.command} in the shape another version of crisis printed; rebuild it with crisis build`);
     }
     let build: Statement | undefined;
-    const json = ([stored, id]: [string | null, string]) =>
-      stored ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(kind.fields)} FROM ${table} ${alias} WHERE ${alias}.id = ?`).pluck()).get(id) as string);
+    const json = ([stored, id]: [string | null, string]) => {
+      const text = stored ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(kind.fields)} FROM ${table} ${alias} WHERE ${alias}.id = ?`).pluck()).get(id));
+      // Only a look at its ends, as the text may be passed through unparsed: a file not of crisis build's may store anything.
+      if (typeof text !== 'string' || !text.startsWith('{') || !text.endsWith('}')) {
+        throw new DataError(`${quotedPath(db.name)} is not a crisis database: it stores for ${quoted(String(id))} a JSON text that is not an object`);
+      }
+      return text;
+    };
     return streamRows(select(db), params(filters), (row: [string | null, string]) => out(json(row)));
   };
   return {
