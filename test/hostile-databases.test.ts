@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { visible } from '../src/text.js';
-import { BUNDLED_DB, runCli, tempDir, type RunOptions } from './helpers.js';
+import { BUNDLED_DB, ROOT, runCli, tempDir, type RunOptions } from './helpers.js';
 
 /**
  * Databases made as someone handing one over might make them, from the bundled one: crisis opens any file --db or
@@ -189,6 +190,9 @@ function expectOneError(result: { code: number; stdout: string; stderr: string }
   expect(strayControls(result.stderr)).toEqual([]);
 }
 
+/** How long writing or reading 100 MB may take before it counts as hung, on a shared machine. */
+const LONG = 60_000;
+
 describe('a text of 100 MB', () => {
   let long: string;
   beforeAll(() => {
@@ -198,7 +202,7 @@ describe('a text of 100 MB', () => {
       db.prepare("UPDATE events SET title = @text WHERE id = 'pahalgam-attack'").run({ text });
       db.prepare("UPDATE record_json SET json = json_set(json, '$.title', @text) WHERE id = 'pahalgam-attack'").run({ text });
     });
-  });
+  }, LONG);
 
   it.each([
     ['events'],
@@ -212,7 +216,7 @@ describe('a text of 100 MB', () => {
     ['search', 'pahalgam'],
   ])('crisis %s is refused in one line, the text never rendered', async (...argv) => {
     expectOneError(await runCli(['--db', long, ...argv], { tty: argv.includes('table') }), long, /it holds a text of \d{9} characters, and crisis reads none longer than 10000000\n$/);
-  });
+  }, LONG);
 });
 
 describe('a view or a trigger planted in the schema', () => {
@@ -275,4 +279,112 @@ describe('opening a database', () => {
       db.close();
     }
   });
+});
+
+/**
+ * How long a test of whole shell sessions may take before it counts as hung: each runs crisis a dozen times, and CI
+ * runs these beside the rest of the suite on two cores.
+ */
+const SESSIONS = 120_000;
+
+describe.each(['bash', 'zsh', 'fish'] as const)('ids and values holding shell syntax, completed in %s', (shell) => {
+  const installed = !spawnSync(shell, ['-c', 'true']).error && !spawnSync('script', ['--version']).error;
+  /** Where a planted command would leave its mark: a file named for it, in a folder that must stay empty. */
+  let marks: string;
+  let path: string;
+  let planted: string[];
+
+  beforeAll(() => {
+    marks = tempDir();
+    // Each is an actor's id, and so a record id, and the last an event type too; each starts with two letters of its own,
+    // which typed and completed would give it alone. Only x-ray-commission is a plain word.
+    planted = [
+      `xa$(touch ${marks}/dollar)`,
+      `xb\`touch ${marks}/backquote\``,
+      `xc;touch ${marks}/semicolon`,
+      `xd|touch ${marks}/pipe`,
+      `xe&&touch ${marks}/and`,
+      `xf\ntouch ${marks}/newline`,
+      `xg'$(touch ${marks}/single)'`,
+      `xh"$(touch ${marks}/double)"`,
+      `xi>${marks}/redirect`,
+      `xj(touch ${marks}/fish)`,
+      `xk$(touch\${IFS}${marks}/ifs)`,
+    ];
+    path = hostileCopy('shell-syntax.db', (db) => {
+      for (const id of [...planted, 'x-ray-commission']) {
+        db.prepare("INSERT INTO records (id, kind, title) VALUES (?, 'actor', ?)").run(id, id);
+        db.prepare("INSERT INTO actors (id, name, kind) VALUES (?, ?, 'organisation')").run(id, id);
+        db.prepare("INSERT INTO actor_family (root, member) VALUES (?, ?)").run(id, id);
+      }
+      db.prepare("UPDATE events SET type = ? WHERE id = 'pahalgam-attack'").run(planted.at(-1));
+    });
+  }, SESSIONS);
+
+  /**
+   * Types `keys` into an interactive shell on a terminal of its own (script), with crisis's completion loaded and crisis
+   * on the PATH, then exits. Returns the marks left, and the arguments of each run of crisis other than completion's.
+   */
+  function typeInto(keys: string, offered?: string) {
+    const home = tempDir();
+    const log = join(home, 'runs');
+    const crisis = `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'bin', 'crisis.js'))} "$@"`;
+    writeFileSync(
+      join(home, 'crisis'),
+      `#!/bin/sh
+case "$1" in
+  __complete) ${offered === undefined ? crisis : `printf '%s\\n' '${offered}'`} ;;
+  completion) ${crisis} ;;
+  *) for arg in "$@"; do printf '%s\\037' "$arg"; done >> ${log}; echo >> ${log}; ${crisis} ;;
+esac
+`,
+      { mode: 0o755 },
+    );
+    const load = `eval "$(crisis completion ${shell})"`;
+    writeFileSync(join(home, 'bashrc'), `PS1='$ '\n${load}\n`);
+    writeFileSync(join(home, '.zshrc'), `PS1='$ '\nautoload -Uz compinit && compinit -u -D\n${load}\n`);
+    const started = { bash: `bash --noprofile --rcfile ${home}/bashrc -i`, zsh: 'zsh -i', fish: `fish --no-config -i -C 'crisis completion fish | source'` }[shell];
+    const result = spawnSync('script', ['-qec', started, '/dev/null'], {
+      input: `${keys}exit\n`,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: `${home}:${process.env.PATH}`, HOME: home, ZDOTDIR: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home, HISTFILE: '/dev/null', TERM: 'xterm' },
+    });
+    expect(result.error).toBeUndefined();
+    const runs = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => line.split('\u001f').slice(0, -1)) : [];
+    return { marks: readdirSync(marks), runs };
+  }
+
+  it.skipIf(!installed)('sees a command run: one typed leaves its mark (so the tests below can fail)', () => {
+    expect(typeInto(`touch ${marks}/typed\n`).marks).toEqual(['typed']);
+    rmSync(join(marks, 'typed'));
+  }, SESSIONS);
+
+  // Why crisis offers no such candidate: bash puts one into the line as it is. zsh and fish quote what they put there.
+  it.skipIf(!installed)(`${shell === 'bash' ? 'runs' : 'quotes'} a candidate that is not a plain word, were crisis to offer one`, () => {
+    const offered = `x$(touch ${marks}/offered)`;
+    const session = typeInto('crisis --db db events --actor x\t\n', offered);
+    if (shell === 'bash') {
+      expect(session).toEqual({ marks: ['offered'], runs: [['--db', 'db', 'events', '--actor', 'x']] });
+      rmSync(join(marks, 'offered'));
+    } else {
+      expect(session).toEqual({ marks: [], runs: [['--db', 'db', 'events', '--actor', offered]] });
+    }
+  }, SESSIONS);
+
+  it.skipIf(!installed)('runs nothing while completing', () => {
+    for (const line of [`crisis --db ${path} events --actor x`, `crisis --db ${path} show x`, `crisis --db ${path} events --type x`]) {
+      // Tab, tab again, then the line is wiped (Ctrl-U) rather than run.
+      expect(typeInto(`${line}\t\t\u0015`)).toEqual({ marks: [], runs: [] });
+    }
+  }, SESSIONS);
+
+  it.skipIf(!installed)('runs nothing when the completed line is run: only the plain id was offered', () => {
+    expect(typeInto(`crisis --db ${path} events --actor x\t\n`)).toEqual({ marks: [], runs: [['--db', path, 'events', '--actor', 'x-ray-commission']] });
+    expect(typeInto(`crisis --db ${path} show x\t\n`)).toEqual({ marks: [], runs: [['--db', path, 'show', 'x-ray-commission']] });
+    // Each planted id's own first letters, completed and run: none was offered, so each line runs as typed.
+    const lines = planted.map((id) => [`--db`, path, 'events', '--actor', id.slice(0, 2)]);
+    lines.push(['--db', path, 'show', 'xa'], ['--db', path, 'events', '--type', 'xk']);
+    expect(typeInto(lines.map((argv) => `crisis ${argv.join(' ')}\t\n`).join(''))).toEqual({ marks: [], runs: lines });
+  }, SESSIONS);
 });

@@ -35,7 +35,10 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   build: () => import('../commands/build.js'),
 };
 
-/** Commands that describe every other command (their options, or what they print), and so need them all set up. */
+/**
+ * Commands that describe every other command (their options, or what they print), and so need them all set up.
+ * So does completion's hidden __complete, which no entry of COMMANDS names: an unknown word sets up every command.
+ */
 const DESCRIBING_ALL = new Set(['completion', 'schema']);
 
 /**
