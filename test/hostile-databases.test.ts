@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { visible } from '../src/text.js';
-import { BUNDLED_DB, ROOT, runCli, tempDir, type RunOptions } from './helpers.js';
+import { BUNDLED_DB, canTypeInto, runCli, tempDir, typeIntoShell, type RunOptions } from './helpers.js';
 
 /**
  * Databases made as someone handing one over might make them, from the bundled one: crisis opens any file --db or
@@ -288,7 +287,7 @@ describe('opening a database', () => {
 const SESSIONS = 120_000;
 
 describe.each(['bash', 'zsh', 'fish'] as const)('ids and values holding shell syntax, completed in %s', (shell) => {
-  const installed = !spawnSync(shell, ['-c', 'true']).error && !spawnSync('script', ['--version']).error;
+  const installed = canTypeInto(shell);
   /** Where a planted command would leave its mark: a file named for it, in a folder that must stay empty. */
   let marks: string;
   let path: string;
@@ -321,39 +320,8 @@ describe.each(['bash', 'zsh', 'fish'] as const)('ids and values holding shell sy
     });
   }, SESSIONS);
 
-  /**
-   * Types `keys` into an interactive shell on a terminal of its own (script), with crisis's completion loaded and crisis
-   * on the PATH, then exits. Returns the marks left, and the arguments of each run of crisis other than completion's.
-   */
-  function typeInto(keys: string, offered?: string) {
-    const home = tempDir();
-    const log = join(home, 'runs');
-    const crisis = `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'bin', 'crisis.js'))} "$@"`;
-    writeFileSync(
-      join(home, 'crisis'),
-      `#!/bin/sh
-case "$1" in
-  __complete) ${offered === undefined ? crisis : `printf '%s\\n' '${offered}'`} ;;
-  completion) ${crisis} ;;
-  *) for arg in "$@"; do printf '%s\\037' "$arg"; done >> ${log}; echo >> ${log}; ${crisis} ;;
-esac
-`,
-      { mode: 0o755 },
-    );
-    const load = `eval "$(crisis completion ${shell})"`;
-    writeFileSync(join(home, 'bashrc'), `PS1='$ '\n${load}\n`);
-    writeFileSync(join(home, '.zshrc'), `PS1='$ '\nautoload -Uz compinit && compinit -u -D\n${load}\n`);
-    const started = { bash: `bash --noprofile --rcfile ${home}/bashrc -i`, zsh: 'zsh -i', fish: `fish --no-config -i -C 'crisis completion fish | source'` }[shell];
-    const result = spawnSync('script', ['-qec', started, '/dev/null'], {
-      input: `${keys}exit\n`,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { PATH: `${home}:${process.env.PATH}`, HOME: home, ZDOTDIR: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home, HISTFILE: '/dev/null', TERM: 'xterm' },
-    });
-    expect(result.error).toBeUndefined();
-    const runs = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => line.split('\u001f').slice(0, -1)) : [];
-    return { marks: readdirSync(marks), runs };
-  }
+  /** Types `keys` into the shell (typeIntoShell); returns the marks left and the runs of crisis. */
+  const typeInto = (keys: string, offered?: string) => ({ runs: typeIntoShell(shell, keys, { offered }), marks: readdirSync(marks) });
 
   it.skipIf(!installed)('sees a command run: one typed leaves its mark (so the tests below can fail)', () => {
     expect(typeInto(`touch ${marks}/typed\n`).marks).toEqual(['typed']);

@@ -54,7 +54,7 @@ export function completionScript(shell: Shell): string {
 const BASH = `${HEADER('bash', ['eval "$(crisis completion bash)"', 'in ~/.bashrc, or save it as ~/.local/share/bash-completion/completions/crisis.'])}
 
 _crisis() {
-  # The words up to the cursor as crisis reads them, split at blanks only (COMP_WORDS is split at : and = too).
+  # The words up to the cursor as crisis reads them, split at blanks only (COMP_WORDS is split at : = and @ too).
   local line=\${COMP_LINE:0:COMP_POINT} words
   read -ra words <<< "$line"
   [[ $line == *[[:blank:]] || \${#words[@]} -eq 0 ]] && words+=('')
@@ -63,9 +63,9 @@ _crisis() {
     ${DIRECTIVES.files}) COMPREPLY=(); compopt -o default 2>/dev/null; return ;;
     ${DIRECTIVES.nospace}) unset 'COMPREPLY[-1]'; compopt -o nospace 2>/dev/null ;;
   esac
-  # Readline replaces its own word, which starts after the last : or = of crisis's: keep only what follows.
-  local cur=\${COMP_WORDS[COMP_CWORD]} word=\${words[\${#words[@]}-1]}
-  [[ $word == *"$cur" ]] && COMPREPLY=("\${COMPREPLY[@]#"\${word%"$cur"}"}")
+  # Readline replaces only what follows the last word break in the word (: = and @ by default): offer that.
+  local word=\${words[\${#words[@]}-1]} breaks=\${COMP_WORDBREAKS//[^:=@]/}
+  [[ -n $breaks && $word == *[$breaks]* ]] && COMPREPLY=("\${COMPREPLY[@]#"\${word%"\${word##*[$breaks]}"}"}")
   COMPREPLY=("\${COMPREPLY[@]%%$'\\t'*}")
 }
 
