@@ -21,10 +21,10 @@ export interface TableColumn {
 /**
  * Ends each line of a cell, and is taken out of the table cli-table3 draws. As it draws each line of a cell, cli-table3
  * cuts the cell's whole text to ten columns for a debug message: a character at a time, measuring what is left each
- * time, when the text is more than one line. That takes time growing with the cube of the text's length, minutes for
- * a cell of a few thousand characters. Cut at an escape sequence, it stops at the first line. This one, an empty SGR
- * sequence, has no width, and nothing else in a table is one: crisis's colours have parameters, and a database's
- * escape sequences are made visible text.
+ * time, when the text is more than one line: time that grows with the cube of the text's length (docs/performance.md
+ * has the figures). Cut at an escape sequence, it stops at the first line. This one, an empty SGR sequence, has no
+ * width, and nothing else in a table is one: crisis's colours have parameters, and a database's escape sequences
+ * are made visible text.
  */
 const LINE_END = '\u001b[m';
 
