@@ -122,6 +122,7 @@ const cases = [
   { name: 'crisis events --actor russia --format table, piped', args: ['events', '--actor', 'russia', '--format', 'table'], env: { FORCE_COLOR: '1' } },
   { name: 'crisis show pahalgam-attack', args: ['show', 'pahalgam-attack'] },
   { name: 'crisis search Simla --json', args: ['search', 'Simla', '--json'] },
+  { name: 'crisis __complete -- events --actor ru (each tab)', args: ['__complete', '--', 'events', '--actor', 'ru'] },
   { name: `${events} events: --actor russia --limit 50 --json`, args: big(['events', '--actor', 'russia', '--limit', '50', '--json']), target: 1.3 },
   { name: `${events} events: --actor person-3 --limit 50 --json`, args: big(['events', '--actor', 'person-3', '--limit', '50', '--json']), target: 1.3 },
   {

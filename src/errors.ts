@@ -1,3 +1,5 @@
+import { visible } from './text.js';
+
 /** Exit statuses, as documented in the README. */
 export const ExitCode = {
   ok: 0,
@@ -49,17 +51,6 @@ export function quoted(value: string, upTo = 60): string {
 /** A path as a message quotes it: long enough for any real path, never the whole of a hostile one. */
 export function quotedPath(path: string): string {
   return quoted(path, 400);
-}
-
-/**
- * Escapes what would break a message's one line or disguise it on a terminal: control characters
- * (newlines, NUL, escape sequences), line separators and bidirectional overrides.
- */
-export function visible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (character) => {
-    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
 }
 
 /** What a failed file-system call means, in the words of a message rather than an errno. */

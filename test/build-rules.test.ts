@@ -434,6 +434,42 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     edit: (records) => (find(records, 'seed-article').text = 'texts/missing.txt'),
     problem: /^sources\.yaml: seed-article: text: no file 'texts\/missing\.txt'/,
   },
+  {
+    rule: 'a title holds no control character, such as a bell or an escape sequence',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').title = 'Bell \u0007 and \u001b[2J'),
+    problem: /^events\.yaml: pahalgam-attack: title: holds the control character \\u0007; it may hold none: it is one line$/,
+  },
+  {
+    rule: 'a title is one line',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'india-suspends-treaty').title = 'India suspends\nthe treaty'),
+    problem: /^measures\.yaml: india-suspends-treaty: title: holds the control character \\n; it may hold none: it is one line$/,
+  },
+  {
+    rule: 'a summary may span lines, but holds no other control character',
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').summary = 'Gunmen attacked tourists.\nSet the title: \u001b]0;owned\u0007'),
+    problem: /^events\.yaml: pahalgam-attack: summary: holds the control character \\u001b; it may hold none but the newline$/,
+  },
+  {
+    rule: "what a page reports holds no control character but the newline",
+    file: 'statements.yaml',
+    edit: (records) => (((find(records, 'lavrov-cites-simla').sources as Records)[0]!.reports = 'Lavrov spoke\r of Simla.')),
+    problem: /^statements\.yaml: lavrov-cites-simla: sources\.0\.reports: holds the control character \\r; it may hold none but the newline$/,
+  },
+  {
+    rule: 'an alias holds no control character',
+    file: 'actors.yaml',
+    edit: (records) => (find(records, 'russia').aliases = ['Russian\tFederation']),
+    problem: /^actors\.yaml: russia: aliases\.0: holds the control character \\t; it may hold none: it is one line$/,
+  },
+  {
+    rule: 'a reference to a record holds no control character',
+    file: 'statements.yaml',
+    edit: (records) => (find(records, 'lavrov-cites-simla').speaker = 'sergey-lavrov\u009b'),
+    problem: /^statements\.yaml: lavrov-cites-simla: speaker: holds the control character \\u009b; it may hold none: it is one line$/,
+  },
 ];
 
 describe('the build refuses a broken record, naming file, record and reason', () => {
@@ -470,5 +506,16 @@ describe('the build refuses a broken file', () => {
 describe('the unbroken fixture', () => {
   it('builds with no problems', () => {
     expect(buildFixture().problems).toEqual([]);
+  });
+
+  it('builds with a summary that spans lines', () => {
+    const { problems } = buildFixture({
+      file: 'events.yaml',
+      edit: (records) => {
+        const event = find(records, 'pahalgam-attack');
+        event.summary = `${event.summary as string}\nIt was the deadliest attack on civilians there in years.`;
+      },
+    });
+    expect(problems).toEqual([]);
   });
 });

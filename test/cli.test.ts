@@ -60,6 +60,17 @@ describe('output on a terminal and in a pipe', () => {
     );
   });
 
+  it('cuts a cell at 20 lines, the last ending in …, however long its text (show prints it whole)', async () => {
+    const { db: long } = buildFixture({ file: 'events.yaml', edit: (records) => (find(records, 'pahalgam-attack').summary = 'word '.repeat(200_000).trim()) });
+    const result = await runCli(['--db', long, 'events', '--fields', 'id,summary'], { tty: true, columns: 60, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('│ pahalgam-attack '));
+    const cell = lines.slice(first, lines.findIndex((line, i) => i > first && /^[├└]/.test(line)));
+    expect(cell).toHaveLength(20);
+    expect(cell.at(-1)).toMatch(/word…\s*│$/);
+  });
+
   it('colours a terminal table', async () => {
     const result = await run(['events'], { tty: true });
     expect(result.stdout).toContain(`${ESC}1mID`);

@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, openSync, readdirSync, readFileSync, writeFile
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../src/db/tables.js';
-import { asUnprivileged, fileDigest, fixtureDatabase, runBinary, runCli, tempDir, unprivilegedCanRunCrisis } from './helpers.js';
+import { asUnprivileged, BUNDLED_DB, fileDigest, fixtureDatabase, runBinary, runCli, tempDir, unprivilegedCanRunCrisis } from './helpers.js';
 
 let fixture: string;
 beforeAll(() => {
@@ -120,12 +120,20 @@ describe('a broken database', () => {
     expect(runBinary(['--db', path, 'events', '--format', 'csv'])).toEqual({ code: 1, stdout: '', stderr: `crisis: ${error(path)}\n` });
   });
 
-  it('that breaks in a way no check foresaw still exits 1 with one line and no stack trace', async () => {
+  it('that breaks in a way no check foresaw still exits 1 with one line naming the file, and no stack trace', async () => {
     const path = alteredCopy("UPDATE actors SET aliases = 'not json'");
     const result = await runCli(['--db', path, 'actors']);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^crisis: unexpected error: [^\n]*JSON\n$/);
+    expect(result.stderr).toMatch(new RegExp(`^crisis: '${path}' is not a crisis database: it holds what crisis build never writes \\([^\\n]*JSON\\)\\n$`));
+  });
+
+  it('that breaks the same way is a bug of crisis when it is the bundled database, and says so', async () => {
+    // The bundled database is what crisis's tests run on: a failure reading it is not the file's doing.
+    const { blameDatabase } = await import('../src/db/open.js');
+    const failure = new TypeError('x is not a function');
+    expect(blameDatabase(failure, BUNDLED_DB)).toBe(failure);
+    expect(blameDatabase(failure, fixture)).toMatchObject({ exitCode: 1, message: `'${fixture}' is not a crisis database: it holds what crisis build never writes (x is not a function)` });
   });
 
   it('is never written to, whatever is asked of it', async () => {

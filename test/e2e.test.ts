@@ -31,7 +31,7 @@ describe('the crisis binary', () => {
   });
 
   it('names the sources in a stack trace under npm run dev', () => {
-    // A database that breaks in a way no check foresaw is an unexpected error, whose stack trace CRISIS_DEBUG shows.
+    // A database that breaks a query in a way no check foresaw is blamed for it, and CRISIS_DEBUG shows where it broke.
     const db = join(tempDir(), 'crisis.db');
     copyFileSync(BUNDLED_DB, db);
     new Database(db).exec("UPDATE actors SET aliases = 'not json'").close();

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -157,4 +157,45 @@ export function find(records: Records, id: string): Record<string, unknown> {
   const record = records.find((r) => r.id === id);
   if (!record) throw new Error(`fixture has no record '${id}'`);
   return record;
+}
+
+export type Shell = 'bash' | 'zsh' | 'fish';
+
+/** Whether `shell` is installed, and util-linux's script, which gives it a terminal of its own. */
+export const canTypeInto = (shell: Shell) => !spawnSync(shell, ['-c', 'true']).error && !spawnSync('script', ['--version']).error;
+
+/**
+ * Types `keys` into an interactive `shell` on a terminal of its own (script), with crisis's completion loaded and
+ * `crisis` on the PATH as the built binary, then exits: a tab there completes as it would for a user. Returns the
+ * arguments of each run of crisis other than completion's. `offered`, if given, is what `crisis __complete` prints
+ * instead of crisis's own candidates.
+ */
+export function typeIntoShell(shell: Shell, keys: string, { offered }: { offered?: string } = {}): string[][] {
+  const home = tempDir();
+  const log = join(home, 'runs');
+  const crisis = `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'bin', 'crisis.js'))} "$@"`;
+  writeFileSync(
+    join(home, 'crisis'),
+    `#!/bin/sh
+case "$1" in
+  __complete) ${offered === undefined ? crisis : `printf '%s\\n' '${offered}'`} ;;
+  completion) ${crisis} ;;
+  *) for arg in "$@"; do printf '%s\\037' "$arg"; done >> ${log}; echo >> ${log}; ${crisis} ;;
+esac
+`,
+    { mode: 0o755 },
+  );
+  const load = `eval "$(crisis completion ${shell})"`;
+  writeFileSync(join(home, 'bashrc'), `PS1='$ '\n${load}\n`);
+  writeFileSync(join(home, '.zshrc'), `PS1='$ '\nautoload -Uz compinit && compinit -u -D\n${load}\n`);
+  const started = { bash: `bash --noprofile --rcfile ${home}/bashrc -i`, zsh: 'zsh -i', fish: `fish --no-config -i -C 'crisis completion fish | source'` }[shell];
+  // Its history and settings go to the temporary home, not the user's.
+  const result = spawnSync('script', ['-qec', started, '/dev/null'], {
+    input: `${keys}exit\n`,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: `${home}:${process.env.PATH}`, HOME: home, ZDOTDIR: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home, HISTFILE: '/dev/null', TERM: 'xterm' },
+  });
+  if (result.error) throw result.error;
+  return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => line.split('\u001f').slice(0, -1)) : [];
 }

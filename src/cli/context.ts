@@ -6,6 +6,8 @@ import type { CommandModule } from './program.js';
 export interface Context {
   io: IOStreams;
   db(): Db;
+  /** Queries this database rather than --db's or CRISIS_DB's: the one the line being completed names. */
+  chooseDatabase(path: string): void;
   color(): boolean;
   /** Columns to fit tables and text to. */
   width(): number;
@@ -22,10 +24,14 @@ export interface Context {
  */
 export function createContext(io: IOStreams, globals: () => { db?: string; color: boolean }): Context {
   let db: Db | undefined;
-  const path = () => globals().db ?? (io.env.CRISIS_DB || BUNDLED_DB);
+  let chosen: string | undefined;
+  const path = () => chosen ?? globals().db ?? (io.env.CRISIS_DB || BUNDLED_DB);
   return {
     io,
     db: () => (db ??= openDatabase(path())),
+    chooseDatabase: (path) => {
+      chosen = path;
+    },
     color: () => colorEnabled(io, globals().color),
     width: () => outputWidth(io),
     blameDatabase: (error) => (db ? blameDatabase(error, path()) : error),

@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { writeLines, writeRecords } from '../render/output.js';
+import { writeJsonLines, writeRecords } from '../render/output.js';
 import { sortRecords } from '../render/sort.js';
 import type { Kind } from '../fields/define.js';
 import { toLimit, toOutputSettings, toSort, type RawOptions } from '../options/parse.js';
@@ -7,9 +7,8 @@ import { toLimit, toOutputSettings, toSort, type RawOptions } from '../options/p
 /**
  * What every list command does once it knows its query: checks the output options, runs the query, orders,
  * limits and writes. `query` validates the command's own filters and takes the limit to put in its SQL.
- * `jsonLines`, where a kind has it, gives the same records as the lines of JSON the database stores for
- * them (each ending in its newline), in the order of the kind's fields: JSON lines of every field, unsorted, are those
- * lines passed through.
+ * `jsonLines`, where a kind has it, gives the same records as the JSON the database stores for them, in the
+ * order of the kind's fields: JSON lines of every field, unsorted, are those passed through.
  */
 export async function writeList<T extends object>(
   ctx: Context,
@@ -22,7 +21,7 @@ export async function writeList<T extends object>(
   const sort = toSort(raw.sort, kind);
   const limit = toLimit(raw.limit);
   if (jsonLines && output.format === 'jsonl' && !output.fields && !sort) {
-    await writeLines(ctx.io.stdout, jsonLines(limit), output.interrupted);
+    await writeJsonLines(ctx.io.stdout, jsonLines(limit), output.interrupted);
     return;
   }
   // A sort reorders the whole result, so the limit must apply after it rather than in SQL. Without one,

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { createContext } from './context.js';
-import { CrisisError, ExitCode, InterruptedError, visible } from '../errors.js';
+import { CrisisError, ExitCode, InterruptedError } from '../errors.js';
+import { visible } from '../text.js';
 import type { IOStreams } from './io.js';
 import { buildProgram } from './program.js';
 
@@ -53,6 +54,8 @@ function report(error: unknown, io: IOStreams): number {
   }
   if (error instanceof CrisisError) {
     io.stderr.write(`crisis: ${visible(error.message)}\n`);
+    // A failure blamed on a database (blameDatabase) keeps what failed, for whoever debugs it.
+    if (io.env.CRISIS_DEBUG && error.cause instanceof Error) io.stderr.write(`${error.cause.stack ?? ''}\n`);
     return error.exitCode;
   }
   if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;

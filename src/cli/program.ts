@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { VERSION } from '../paths.js';
 import type { Output } from '../fields/json-schema.js';
 import type { Context } from './context.js';
-import { quoted, visible } from '../errors.js';
+import { quoted } from '../errors.js';
+import { visible } from '../text.js';
 import type { IOStreams } from './io.js';
 
 /** A command's module: it sets the command up, and says what it prints with --json, for crisis schema and completion. */
@@ -34,7 +35,10 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   build: () => import('../commands/build.js'),
 };
 
-/** Commands that describe every other command (their options, or what they print), and so need them all set up. */
+/**
+ * Commands that describe every other command (their options, or what they print), and so need them all set up.
+ * So does completion's hidden __complete, which no entry of COMMANDS names: an unknown word sets up every command.
+ */
 const DESCRIBING_ALL = new Set(['completion', 'schema']);
 
 /**

@@ -8,6 +8,7 @@ import { toLimit, toRecord, toTextOrJson } from '../options/parse.js';
 import { findChain, graphProperties } from '../queries/responses.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { renderChainText } from '../render/chain.js';
+import { jsonText } from '../render/output.js';
 import { loadPaint } from '../render/paint.js';
 
 /** What it prints with --json. */
@@ -40,7 +41,7 @@ export function register(program: Command, ctx: Context): void {
     }
     const chain = findChain(db, id, depth);
     if (format === 'json') {
-      ctx.io.stdout.write(`${JSON.stringify(chain, null, 2)}\n`);
+      ctx.io.stdout.write(`${jsonText(chain, 2)}\n`);
     } else {
       ctx.io.stdout.write(renderChainText(chain, { paint: await loadPaint(ctx.color()), width: ctx.width() }));
     }

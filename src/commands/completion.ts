@@ -4,11 +4,13 @@ import { didYouMean } from '../cli/suggest.js';
 import { quoted, UsageError } from '../errors.js';
 import { fieldNames } from '../fields/define.js';
 import { type Output, outputsOf } from '../fields/json-schema.js';
+import { type Candidate, type CompletedOption, type CompletionRequest, type CompletionSpec, toCompletionRequest, type ValueCompletion } from '../options/complete.js';
 import { addExamples } from '../options/declare.js';
 import { ACTOR_KINDS } from '../queries/actors.js';
+import { idsStartingWith, listValues, type VocabularyColumn } from '../queries/lookup.js';
 import { SEARCH_KINDS } from '../queries/search.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
-import { type CompletedOption, completionScript, type CompletionSpec, type Shell, SHELLS, type ValueCompletion } from '../render/completion.js';
+import { COMPLETE_COMMAND, completionLines, completionScript, type Shell, SHELLS } from '../render/completion.js';
 import { GRAPH_FORMATS } from '../render/graph.js';
 import { FORMATS } from '../render/output.js';
 
@@ -22,20 +24,32 @@ const KINDS: Record<string, readonly string[]> = {
   search: SEARCH_KINDS,
 };
 
+/** The options whose values the database's vocabularies hold, by command. */
+const VOCABULARIES: Record<string, VocabularyColumn> = {
+  'events --type': 'event-type',
+  'statements --type': 'statement-type',
+  'measures --category': 'measure-category',
+};
+
 /** The values --format takes where they are not the list formats. */
 const OWN_FORMATS: Record<string, readonly string[]> = { show: ['text', 'json'], chain: ['text', 'json'], graph: GRAPH_FORMATS };
 
-/** What a command's first argument takes: a few words, or ids of records (from the lists that print them). */
+/** What a command's first argument takes: a few words, the ids of records of some kinds, or a folder. */
 const ARGUMENTS: Record<string, ValueCompletion> = {
   completion: { kind: 'words', words: SHELLS },
-  show: { kind: 'ids', lists: ['timeline', 'actors', 'agreements', 'sources'] },
-  chain: { kind: 'ids', lists: ['timeline'] },
+  show: { kind: 'ids', kinds: ['event', 'statement', 'measure', 'actor', 'agreement', 'source'] },
+  chain: { kind: 'ids', kinds: TIMELINE_KINDS },
+  validate: { kind: 'files' },
+  build: { kind: 'files' },
 };
+
+/** The most ids offered at once: enough to choose among, where a database may hold a million. */
+const MAX_IDS = 1000;
 
 export function register(program: Command, ctx: Context): void {
   const command = program
     .command('completion')
-    .description('A completion script for bash, zsh or fish: commands, options, field names, actor and record ids')
+    .description('A completion script for bash, zsh or fish: commands, options, field names, values, actor and record ids')
     .argument('<shell>', SHELLS.join(', '));
   addExamples(command, [
     'eval "$(crisis completion bash)"     # in ~/.bashrc',
@@ -46,24 +60,53 @@ export function register(program: Command, ctx: Context): void {
     if (!(SHELLS as readonly string[]).includes(chosen)) {
       throw new UsageError(`unknown shell ${quoted(shell)}${didYouMean(chosen, SHELLS)}; use one of ${SHELLS.join(', ')}`);
     }
-    ctx.io.stdout.write(completionScript(chosen as Shell, describeCommandLine(program, ctx)));
+    ctx.io.stdout.write(completionScript(chosen as Shell));
   });
+
+  // What the scripts run at each tab: the words after `crisis` up to the cursor, the last the one to complete.
+  program
+    .command(COMPLETE_COMMAND, { hidden: true })
+    .description('The candidates for the last of the words (those of a command line after crisis, up to the cursor), one a line')
+    .argument('[words...]', 'the words, after --')
+    .action((words: string[] = []) => {
+      const request = toCompletionRequest(describeCommandLine(program, ctx), words);
+      if (request.kind === 'files') return void ctx.io.stdout.write(completionLines([], request.before, 'files'));
+      if (request.db !== undefined) ctx.chooseDatabase(request.db.replace(/^~(?=\/|$)/, ctx.io.env.HOME ?? '~'));
+      const candidates = candidatesFor(request, ctx).filter((candidate) => candidate.word.startsWith(request.typed));
+      const list = request.kind === 'candidates' && request.list;
+      ctx.io.stdout.write(completionLines(candidates, request.before, list && candidates.length ? 'nospace' : undefined));
+    });
 }
 
-/** The command line as the completion scripts need it, read from commander so it cannot drift. */
+function candidatesFor(request: CompletionRequest, ctx: Context): Candidate[] {
+  switch (request.kind) {
+    case 'candidates':
+      return request.candidates;
+    case 'ids':
+      return idsStartingWith(ctx.db(), request.kinds, request.typed, MAX_IDS).map((word) => ({ word }));
+    case 'vocabulary':
+      return listValues(ctx.db(), request.column).map((word) => ({ word }));
+    default:
+      return [];
+  }
+}
+
+/** The command line as completion needs it, read from commander so it cannot drift. */
 function describeCommandLine(program: Command, ctx: Context): CompletionSpec {
   // Every command is set up beside this one (program.ts): what each prints gives its field names.
   const outputOf = new Map(ctx.commands.map(({ name, module }) => [name, module.output]));
   const schemaKinds = outputsOf(ctx.commands).map((output) => output.name);
   const globalOptions = program.options.filter((option) => option.long && !['--version', '--help'].includes(option.long)).map((option) => describeOption(option, undefined, ''));
-  const commands = program.commands.map((command) => ({
-    name: command.name(),
-    description: command.description(),
-    options: command.options
-      .filter((option) => option.long && option.long !== '--help')
-      .map((option) => describeOption(option, outputOf.get(command.name()), command.name())),
-    argument: command.name() === 'schema' ? { kind: 'words' as const, words: schemaKinds } : ARGUMENTS[command.name()],
-  }));
+  const commands = program.commands
+    .filter((command) => command.name() !== COMPLETE_COMMAND)
+    .map((command) => ({
+      name: command.name(),
+      description: command.description(),
+      options: command.options
+        .filter((option) => option.long && option.long !== '--help')
+        .map((option) => describeOption(option, outputOf.get(command.name()), command.name())),
+      argument: command.name() === 'schema' ? { kind: 'words' as const, words: schemaKinds } : ARGUMENTS[command.name()],
+    }));
   return { commands, globalOptions };
 }
 
@@ -75,8 +118,11 @@ function describeOption(option: Option, output: Output | undefined, commandName:
 
 function valueOf(flag: string, output: Output | undefined, commandName: string): ValueCompletion {
   const fields = output && 'fields' in output ? fieldNames(output) : [];
-  if (ACTOR_OPTIONS.has(flag)) return { kind: 'ids', lists: ['actors'] };
-  if (flag === '--db') return { kind: 'files' };
+  const vocabulary = VOCABULARIES[`${commandName} ${flag}`];
+  if (ACTOR_OPTIONS.has(flag)) return { kind: 'ids', kinds: ['actor'] };
+  if (flag === '--about') return { kind: 'ids', kinds: ['agreement'] };
+  if (vocabulary) return { kind: 'vocabulary', column: vocabulary };
+  if (flag === '--db' || flag === '--out') return { kind: 'files' };
   if (flag === '--fields') return { kind: 'list', words: fields };
   if (flag === '--sort') return { kind: 'words', words: fields.flatMap((field) => [field, `${field}:desc`]) };
   if (flag === '--format') return { kind: 'words', words: OWN_FORMATS[commandName] ?? FORMATS };

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { quoted, UsageError, visible } from '../errors.js';
+import { quoted, UsageError } from '../errors.js';
+import { visible } from '../text.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toChoice, toDateRange } from '../options/parse.js';
 import { MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, SEARCH_HIT, SEARCH_KINDS, searchRecords, searchTerms } from '../queries/search.js';

@@ -11,6 +11,7 @@ import { findMeasures } from '../queries/measures.js';
 import { findSources } from '../queries/sources.js';
 import { findStatements } from '../queries/statements.js';
 import { loadPaint } from '../render/paint.js';
+import { jsonText } from '../render/output.js';
 import { renderRecordText } from '../render/show.js';
 
 const finders: Record<string, (db: Db, id: string) => object[]> = {
@@ -40,7 +41,7 @@ export function register(program: Command, ctx: Context): void {
       const record = finders[kind]!(db, id)[0]!;
       const links = findLinks(db, id);
       if (format === 'json') {
-        ctx.io.stdout.write(`${JSON.stringify({ ...record, linked: links }, null, 2)}\n`);
+        ctx.io.stdout.write(`${jsonText({ ...record, linked: links }, 2)}\n`);
       } else {
         const paint = await loadPaint(ctx.color());
         ctx.io.stdout.write(renderRecordText(record as unknown as Record<string, unknown>, kind, links, paint, ctx.width()));

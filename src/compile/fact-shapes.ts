@@ -1,10 +1,29 @@
 import { z } from 'zod';
+import { visible } from '../text.js';
 
 /** The shape of each fact file's records, as a reviewer writes them in YAML. */
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9, single hyphens)');
-const ref = z.string().min(1);
-const text = z.string().trim().min(1);
+/**
+ * Text that a terminal shows rather than acts on: no control character (an escape sequence, a bell, a carriage
+ * return), but in a text that may span lines (`text`) the newline. crisis makes any it reads visible, but a fact
+ * file is where one is caught and named.
+ */
+function withoutControlCharacters(schema: z.ZodString, newline: boolean) {
+  const control = newline ? /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/ : /[\u0000-\u001f\u007f-\u009f]/;
+  return schema.superRefine((value, check) => {
+    const found = control.exec(value)?.[0];
+    if (found === undefined) return;
+    const allowed = newline ? 'none but the newline' : 'none: it is one line';
+    check.addIssue({ code: 'custom', message: `holds the control character ${visible(found, 'line')}; it may hold ${allowed}` });
+  });
+}
+
+const ref = withoutControlCharacters(z.string().min(1), false);
+/** Text of a few words on one line: a name, a title, a place. */
+const line = withoutControlCharacters(z.string().trim().min(1), false);
+/** Text that may run to several lines: a summary, what a page reports, a quote. */
+const text = withoutControlCharacters(z.string().trim().min(1), true);
 const date = z.union([z.string(), z.number()]).transform(String);
 const precision = z.enum(['day', 'month', 'year']);
 const cameo = z
@@ -89,20 +108,20 @@ const dateBasis = {
 
 export const actorSchema = z.strictObject({
   id,
-  name: text,
+  name: line,
   kind: z.enum(['state', 'person', 'organisation', 'group']),
   country: ref.optional(),
   /** The body this one is part of (ISPR of Pakistan's armed forces); --actor on the body takes it in. */
   part_of: ref.optional(),
-  title: text.optional(),
-  aliases: z.array(text).default([]),
+  title: line.optional(),
+  aliases: z.array(line).default([]),
   sources: citations.default([]),
 });
 
 export const agreementSchema = z.strictObject({
   id,
-  name: text,
-  aliases: z.array(text).default([]),
+  name: line,
+  aliases: z.array(line).default([]),
   date,
   date_precision: precision,
   ...dateBasis,
@@ -117,10 +136,10 @@ export const eventSchema = z.strictObject({
   date,
   date_precision: precision,
   ...dateBasis,
-  title: text,
+  title: line,
   summary: text,
   type: vocabulary,
-  location: text.optional(),
+  location: line.optional(),
   actors: z
     .array(z.strictObject({ actor: ref, role: z.enum(['initiator', 'target', 'participant', 'mediator']) }))
     .default([]),
@@ -136,7 +155,7 @@ export const statementSchema = z.strictObject({
   date,
   date_precision: precision,
   ...dateBasis,
-  title: text,
+  title: line,
   summary: text,
   type: vocabulary,
   speaker: ref,
@@ -159,7 +178,7 @@ export const measureSchema = z.strictObject({
   by: ref,
   against: ref,
   category: vocabulary,
-  title: text,
+  title: line,
   summary: text,
   status: z.enum(['announced', 'in-force', 'suspended', 'lifted', 'expired']),
   in_response_to: inResponseTo,
@@ -171,12 +190,12 @@ export const measureSchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
   id,
-  title: text,
-  publisher: text.optional(),
+  title: line,
+  publisher: line.optional(),
   url: z.url().optional(),
   published: date.optional(),
   /** The whole text of the source, bundled under data/ (the seed article): every quote from it is checked against it. */
-  text: z.string().optional(),
+  text: withoutControlCharacters(z.string(), false).optional(),
 });
 
 export type SourceInput = z.infer<typeof sourceSchema>;

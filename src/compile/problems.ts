@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataError, fileProblem, quotedPath, visible } from '../errors.js';
+import { DataError, fileProblem, quotedPath } from '../errors.js';
+import { visible } from '../text.js';
 
 /** One reason a fact file cannot be built, naming the file and record so a reviewer can find it. */
 export interface Problem {

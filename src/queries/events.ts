@@ -45,7 +45,7 @@ const storedEvents = storedLookup<EventRecord, EventFilters>(EVENT, MATCHING_EVE
 /** Events one at a time, for streaming; findEvents for an array. */
 export const eventRows = storedEvents.rows;
 
-/** The same events as eventRows, each as its line of JSON, newline included, for output of every field as it is stored. */
+/** The same events as eventRows, each as the JSON text stored for it, for output of every field as it is stored. */
 export const eventJsonLines = storedEvents.jsonLines;
 
 export function findEvents(db: Db, filters: EventFilters): EventRecord[] {

@@ -40,8 +40,10 @@ export function matchName(entries: NameEntry[], typed: string): string[] {
   return [...partial];
 }
 
-/** Distinct values of a vocabulary column (event types, measure categories), for validation and suggestions. */
-export function listValues(db: Db, column: 'event-type' | 'statement-type' | 'measure-category' | 'actor-kind'): string[] {
+export type VocabularyColumn = 'event-type' | 'statement-type' | 'measure-category' | 'actor-kind';
+
+/** Distinct values of a vocabulary column (event types, measure categories), for validation, suggestions and completion. */
+export function listValues(db: Db, column: VocabularyColumn): string[] {
   const sql = {
     'event-type': 'SELECT DISTINCT type AS value FROM events',
     'statement-type': 'SELECT DISTINCT type AS value FROM statements',
@@ -58,4 +60,22 @@ export function recordKind(db: Db, id: string): string | undefined {
 
 export function listIds(db: Db): string[] {
   return (db.prepare('SELECT id FROM records ORDER BY id').all() as { id: string }[]).map((row) => row.id);
+}
+
+/** Each kind's own table, keyed by id like records. */
+const TABLE_OF_KIND: Record<string, string> = {
+  actor: 'actors', agreement: 'agreements', event: 'events', statement: 'statements', measure: 'measures', source: 'sources',
+};
+
+/**
+ * The first `limit` ids, in order, of the records of these kinds whose id starts with `prefix`: for completion, by
+ * the key. One kind is read from its own table, where a few actors are not sought among a million events.
+ */
+export function idsStartingWith(db: Db, kinds: readonly string[], prefix: string, limit: number): string[] {
+  const own = kinds.length === 1 ? TABLE_OF_KIND[kinds[0]!] : undefined;
+  const kindFilter = own ? '' : 'AND kind IN (SELECT value FROM json_each(@kinds))';
+  return db
+    .prepare(`SELECT id FROM ${own ?? 'records'} WHERE id >= @prefix AND id < @prefix || char(1114111) ${kindFilter} ORDER BY id LIMIT @limit`)
+    .pluck()
+    .all({ prefix, limit, ...(own ? {} : { kinds: JSON.stringify(kinds) }) }) as string[];
 }

@@ -58,7 +58,7 @@ const storedMeasures = storedLookup<MeasureRecord, MeasureFilters>(MEASURE, MATC
 /** Measures one at a time, for streaming; findMeasures for an array. */
 export const measureRows = storedMeasures.rows;
 
-/** The same measures as measureRows, each as its line of JSON, newline included, for output of every field as it is stored. */
+/** The same measures as measureRows, each as the JSON text stored for it, for output of every field as it is stored. */
 export const measureJsonLines = storedMeasures.jsonLines;
 
 export function findMeasures(db: Db, filters: MeasureFilters): MeasureRecord[] {

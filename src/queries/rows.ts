@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { type Db, metaValue } from '../db/open.js';
 import { storedFieldsKey } from '../db/tables.js';
-import { DataError, quotedPath } from '../errors.js';
+import { DataError, quoted, quotedPath } from '../errors.js';
 import { fieldsDigest, jsonObjectOf, type Kind } from '../fields/define.js';
 
 /**
@@ -28,7 +28,7 @@ export function streamRows<T, Row = Record<string, unknown>>(statement: Statemen
 /**
  * A kind's lookup over the JSON the build stored for each record (src/compile/stored-json.ts): `SELECT` that
  * JSON for the records `matching` (the FROM ... LIMIT that follows the select list) finds, read as records
- * or as lines of JSON to pass through as they are; `matching` names the kind's table by its stored alias. A
+ * or as the JSON texts themselves, to pass through; `matching` names the kind's table by its stored alias. A
  * database whose JSON another field table made is refused. A record the build stored no JSON for (a row added
  * to a database by hand) has it built from the fields, by a statement prepared only then: its subqueries for
  * every list take longer to prepare than a lookup takes to run.
@@ -41,12 +41,18 @@ export function storedLookup<T, Filters>(kind: Kind, matching: string, params: (
       throw new DataError(`${quotedPath(db.name)} stores its ${kind.command} in the shape another version of crisis printed; rebuild it with crisis build`);
     }
     let build: Statement | undefined;
-    const json = ([stored, id]: [string | null, string]) =>
-      stored ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(kind.fields)} FROM ${table} ${alias} WHERE ${alias}.id = ?`).pluck()).get(id) as string);
+    const json = ([stored, id]: [string | null, string]) => {
+      const text = stored ?? ((build ??= db.prepare(`SELECT ${jsonObjectOf(kind.fields)} FROM ${table} ${alias} WHERE ${alias}.id = ?`).pluck()).get(id));
+      // Only a look at its ends, as the text may be passed through unparsed: a file not of crisis build's may store anything.
+      if (typeof text !== 'string' || !text.startsWith('{') || !text.endsWith('}')) {
+        throw new DataError(`${quotedPath(db.name)} is not a crisis database: it stores for ${quoted(String(id))} a JSON text that is not an object`);
+      }
+      return text;
+    };
     return streamRows(select(db), params(filters), (row: [string | null, string]) => out(json(row)));
   };
   return {
     rows: (db: Db, filters: Filters): Iterable<T> => stream(db, filters, (json) => JSON.parse(json) as T),
-    jsonLines: (db: Db, filters: Filters): Iterable<string> => stream(db, filters, (json) => `${json}\n`),
+    jsonLines: (db: Db, filters: Filters): Iterable<string> => stream(db, filters, (json) => json),
   };
 }

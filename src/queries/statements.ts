@@ -49,7 +49,7 @@ const storedStatements = storedLookup<StatementRecord, StatementFilters>(STATEME
 /** Statements one at a time, for streaming; findStatements for an array. */
 export const statementRows = storedStatements.rows;
 
-/** The same statements as statementRows, each as its line of JSON, newline included, for output of every field as it is stored. */
+/** The same statements as statementRows, each as the JSON text stored for it, for output of every field as it is stored. */
 export const statementJsonLines = storedStatements.jsonLines;
 
 export function findStatements(db: Db, filters: StatementFilters): StatementRecord[] {

@@ -1,21 +1,27 @@
 import type { Claim, Figure, ResponseLink } from '../fields/shared.js';
+import { visible } from '../text.js';
 
 /**
  * Flattens a field's value to one line of text for tables, CSV and TSV: actor and agreement
  * references by name (with the role where there is one), record references and citations by id, what a
  * record answers by id and basis ("pahalgam-attack (stated)"), figures as "killed at least 26 (per
- * Pakistan)" and claims as "brokered-by: ... (per ...)".
+ * Pakistan)" and claims as "brokered-by: ... (per ...)". Its control characters are made visible, as a value may
+ * come from someone else's database.
  */
 export function cellText(value: unknown): string {
+  return visible(flatText(value), 'text');
+}
+
+function flatText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(cellText).join('; ');
+  if (Array.isArray(value)) return value.map(flatText).join('; ');
   if (isResponseLink(value)) return `${value.id} (${value.basis})`;
   if (isFigure(value)) return `${value.figure} ${amountText(value)}${claimantText(value)}`;
   if (isClaim(value)) return `${value.about}: ${value.claim}${claimantText(value)}`;
   if (typeof value === 'object') {
     const ref = value as { id?: string; name?: string; role?: string };
-    if (ref.name !== undefined) return ref.role ? `${ref.name} (${ref.role})` : ref.name;
-    return ref.id ?? JSON.stringify(value);
+    if (ref.name !== undefined) return ref.role ? `${ref.name} (${ref.role})` : String(ref.name);
+    return String(ref.id ?? JSON.stringify(value));
   }
   return String(value);
 }

@@ -2,6 +2,7 @@ import type { Chain, ResponseEdge, ResponseNode } from '../queries/responses.js'
 import { RELATION_WORDS } from './graph.js';
 import type { Paint } from './paint.js';
 import { wrapText } from './wrap.js';
+import { visibleStrings } from '../text.js';
 
 /** Roles that name who acted, and those that name whom it was aimed at: "India → Pakistan". */
 const ACTING = new Set(['initiator', 'participant', 'mediator', 'speaker', 'on-behalf-of', 'by']);
@@ -25,7 +26,8 @@ interface TreeSettings {
  * was said at, and theirs in turn) and what answered it. A record reached a second way is named again
  * but not followed again, so records answering each other cannot loop.
  */
-export function renderChainText(chain: Chain, { paint, width }: TreeSettings): string {
+export function renderChainText(stored: Chain, { paint, width }: TreeSettings): string {
+  const chain = visibleStrings(stored);
   const nodes = new Map(chain.nodes.map((node) => [node.id, node]));
   const root = nodes.get(chain.root)!;
   const lines = [

@@ -2,6 +2,7 @@ import { parseDate, type DatePrecision } from '../dates.js';
 import type { ChartRecord, TimelineKind } from '../queries/timeline.js';
 import type { Paint } from './paint.js';
 import { textWidth } from './text-width.js';
+import { visible } from '../text.js';
 import { wrapText } from './wrap.js';
 
 /** A column of the chart: its heading, and which records it holds (a record may sit in several). */
@@ -81,7 +82,13 @@ export function* renderChart(records: Iterable<ChartRecord>, settings: ChartSett
     let group = groups.get(key);
     if (!group) {
       const span = parseDate(record.date);
-      group = { date: record.date, precision: record.date_precision, start: span?.start ?? record.date, end: record.date_end ?? span?.end ?? record.date, cells: columns.map(() => []) };
+      group = {
+        date: visible(String(record.date), 'line'),
+        precision: record.date_precision,
+        start: span?.start ?? record.date,
+        end: record.date_end ?? span?.end ?? record.date,
+        cells: columns.map(() => []),
+      };
       groups.set(key, group);
     }
     columns.forEach((column, i) => {
@@ -99,7 +106,7 @@ export function* renderChart(records: Iterable<ChartRecord>, settings: ChartSett
   const days = ordered.filter((group) => group.precision === 'day');
   const lastDay = days.at(-1)?.date;
 
-  const headings = columns.map((column) => fit(column.label, cellWidth));
+  const headings = columns.map((column) => fit(visible(String(column.label), 'line'), cellWidth));
   yield rows.line('', headings.map((heading) => ({ text: paint.bold(heading), width: textWidth(heading) })));
   yield `${paint.dim(['─'.repeat(DATE_WIDTH), ...columns.map(() => `─┼─${'─'.repeat(cellWidth)}`)].join(''))}\n`;
 

@@ -1,5 +1,7 @@
 import type { ResponseEdge, ResponseGraph, ResponseNode } from '../queries/responses.js';
+import { jsonText } from './output.js';
 import { wrapText } from './wrap.js';
+import { visibleStrings } from '../text.js';
 
 export const GRAPH_FORMATS = ['dot', 'mermaid', 'json'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -110,8 +112,9 @@ export function renderMermaid(graph: ResponseGraph): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The graph in a format: as a picture, its text made visible; as JSON, exact. */
 export function renderGraph(graph: ResponseGraph, format: GraphFormat): string {
-  if (format === 'dot') return renderDot(graph);
-  if (format === 'mermaid') return renderMermaid(graph);
-  return `${JSON.stringify(graph, null, 2)}\n`;
+  if (format === 'dot') return renderDot(visibleStrings(graph));
+  if (format === 'mermaid') return renderMermaid(visibleStrings(graph));
+  return `${jsonText(graph, 2)}\n`;
 }

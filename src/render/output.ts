@@ -1,9 +1,10 @@
 import { InterruptedError } from '../errors.js';
 import { OUTPUT_BATCH, type Output } from '../cli/io.js';
 import { cellText, headerText } from './cells.js';
-import { stripMatchMarks } from './highlight.js';
+import { stripMatchMarks, visibleKeepingMarks } from './highlight.js';
 import { loadPaint } from './paint.js';
 import { fieldNames, type Kind } from '../fields/define.js';
+import { visible } from '../text.js';
 
 export const FORMATS = ['table', 'json', 'jsonl', 'csv', 'tsv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -53,13 +54,35 @@ function batched(out: Output, interrupted?: AbortSignal) {
 }
 
 /**
- * Writes text made line by line, each line ending in its newline (a chart, or records' JSON lines as the
- * database holds them), in batches as records are, so Ctrl-C stops it after a whole line.
+ * JSON as JSON.stringify writes it, with DEL and the C1 control characters escaped as well as the C0 ones it escapes
+ * itself: the same text to any JSON reader, and nothing a terminal would act on.
+ */
+export function jsonText(value: object, indent?: number): string {
+  return visible(JSON.stringify(value, null, indent), 'text');
+}
+
+/**
+ * Writes text made line by line, each line ending in its newline (a chart), in batches as records are, so Ctrl-C
+ * stops it after a whole line.
  */
 export async function writeLines(out: Output, lines: Iterable<string>, interrupted?: AbortSignal): Promise<void> {
   const batch = batched(out, interrupted);
   for (const line of lines) {
     const wait = batch.write(line);
+    if (wait) await wait;
+  }
+  batch.end();
+}
+
+/**
+ * Writes records' JSON as the database stores it, a line each, as it comes. SQLite's JSON escapes the control
+ * characters of what crisis build wrote, but another database may store anything: each is escaped as JSON escapes it,
+ * so a line stays one line of valid JSON, of the same text.
+ */
+export async function writeJsonLines(out: Output, jsons: Iterable<string>, interrupted?: AbortSignal): Promise<void> {
+  const batch = batched(out, interrupted);
+  for (const json of jsons) {
+    const wait = batch.write(`${visible(json, 'line')}\n`);
     if (wait) await wait;
   }
   batch.end();
@@ -86,7 +109,7 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
       for (const row of rows) {
         const wait = batch.write(held === undefined ? '[\n' : `${held},\n`);
         // Stringified inside an array, a record comes out indented as the array's element, as the whole would.
-        held = JSON.stringify([pick(row, fields)], null, 2).slice('[\n'.length, -'\n]'.length);
+        held = jsonText([pick(row, fields)], 2).slice('[\n'.length, -'\n]'.length);
         if (wait) await wait;
       }
       batch.write(held === undefined ? '[]\n' : `${held}\n]\n`);
@@ -95,7 +118,7 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
     case 'jsonl': {
       const fields = settings.fields ?? fieldNames(kind);
       for (const row of rows) {
-        const wait = batch.write(`${JSON.stringify(pick(row, fields))}\n`);
+        const wait = batch.write(`${jsonText(pick(row, fields))}\n`);
         if (wait) await wait;
       }
       break;
@@ -136,7 +159,9 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
         const { column } = kind.fields.find((field) => field.name === name)!;
         return { header: headerText(name), ...column, style: name === 'id' ? paint.cyan : undefined, marked: kind.marked?.includes(name) };
       });
-      const cells = all.map((row) => fields.map((field) => cellText(row[field])));
+      // A marked field keeps its marks for renderTable to paint (they were dropped above when it will not).
+      const marked = new Set<string>(kind.marked ?? []);
+      const cells = all.map((row) => fields.map((field) => (marked.has(field) && highlights ? visibleKeepingMarks(String(row[field] ?? '')) : cellText(row[field]))));
       // A table comes in pieces of rows (renderTable), each whole lines, so Ctrl-C can stop it between them.
       for (const piece of renderTable(columns, cells, settings.width, paint)) {
         const wait = batch.write(piece);
@@ -155,7 +180,7 @@ function undatedNote(rows: Record<string, unknown>[], fields: readonly string[])
   const partial = rows.find((row) => row.date_precision === 'month' || row.date_precision === 'year');
   if (!partial) return '';
   const precision = String(partial.date_precision);
-  return `; ${String(partial.date)} is known only to the ${precision} and follows the days it may fall on`;
+  return `; ${visible(String(partial.date), 'line')} is known only to the ${precision} and follows the days it may fall on`;
 }
 
 function withoutMatchMarks(rows: Iterable<Record<string, unknown>>, marked: readonly string[]): Iterable<Record<string, unknown>> {

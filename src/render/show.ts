@@ -3,6 +3,7 @@ import type { Citation, Claim, Figure } from '../fields/shared.js';
 import { amountText, cellText } from './cells.js';
 import type { Paint } from './paint.js';
 import { wrapText } from './wrap.js';
+import { visibleStrings } from '../text.js';
 
 /** Fields the heading already shows, or that get a section of their own. */
 const SHOWN_ELSEWHERE = new Set(['id', 'sources', 'figures', 'claims']);
@@ -12,7 +13,8 @@ const LABEL_WIDTH = 16;
  * One record in full as text: heading, every field under its contract name, each page it rests on with what the
  * page reports and the party's words it quotes, and the records linked to it.
  */
-export function renderRecordText(record: Record<string, unknown>, recordKind: string, links: Link[], paint: Paint, width: number): string {
+export function renderRecordText(stored: Record<string, unknown>, recordKind: string, storedLinks: Link[], paint: Paint, width: number): string {
+  const [record, links] = [visibleStrings(stored), visibleStrings(storedLinks)];
   const lines: string[] = [];
   // Actors and agreements are headed by their name (an actor's title is its office), the rest by their title.
   const headingField = 'name' in record ? 'name' : 'title';
