@@ -71,7 +71,7 @@ export async function buildProgram(io: IOStreams, ctx: Context, argv: string[] =
     .name('crisis')
     .description(
       'Sourced, quoted facts on the 2025 India–Pakistan crisis after the Pahalgam attack and the diplomacy ' +
-        'around it. Every record cites its sources with verbatim quotes.',
+        'around it. Every record cites the pages it rests on, with what each reports and the parties\' own words.',
     )
     .version(VERSION, '-V, --version', 'print the version')
     .option('--db <path>', 'query another crisis database of the same schema (default: $CRISIS_DB, else the bundled data/crisis.db)')

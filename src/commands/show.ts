@@ -26,7 +26,7 @@ const finders: Record<string, (db: Db, id: string) => object[]> = {
 export function register(program: Command, ctx: Context): void {
   const command = program
     .command('show')
-    .description('One record in full: every field, each citation with its quote, and the records linked to it')
+    .description('One record in full: every field, each page it rests on with what it reports and any words it quotes, and the records linked to it')
     .argument('<id>', 'a record id (any kind), or the name or alias of an actor or agreement')
     .option('--json', 'print one JSON object')
     .option('--format <format>', 'text or json (default: text)');

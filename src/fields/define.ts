@@ -1,7 +1,8 @@
 /**
- * What a field table is made of. Each kind of record crisis prints is declared once, as a table of fields
- * (src/fields/<kind>.ts); its SQL select list, its TypeScript type, its JSON Schema (`crisis schema`), its
- * default columns and the README's field reference are all read from that table.
+ * What a field table is made of. Each kind of record crisis prints is declared once, as a table of fields in
+ * the query file that selects it (src/queries/<kind>.ts); its SQL select list, its TypeScript type, its JSON
+ * Schema (`crisis schema`), its default columns and the digest of its stored JSON are all read from that table,
+ * and a test holds the README's field reference to it.
  */
 
 declare const valueType: unique symbol;

@@ -17,7 +17,7 @@ export const ACTOR = kind({
     nullableActorField('part_of', 'a.part_of', 'the body it is part of, or null'),
     field('title', 'a.title', nullable(text('office held, e.g. "Foreign Minister of Russia", or null'))),
     field('aliases', 'a.aliases', list(anyText, 'other names people type; --actor accepts any of them'), { json: true }),
-    sources('a', 'the sources naming it, each with a verbatim quote (may be empty)'),
+    sources('a', 'the pages naming it, each with what it reports and a party’s words where it gives them (may be empty)'),
   ],
   columns: ['id', 'name', 'kind', 'country', 'title', 'aliases'],
 });
