@@ -1,5 +1,5 @@
 import type { Chain, ResponseEdge, ResponseNode } from '../queries/responses.js';
-import { RELATION_WORDS } from './graph.js';
+import { edgeWords } from './graph.js';
 import type { Paint } from './paint.js';
 import { wrapText } from './wrap.js';
 import { visibleStrings } from '../text.js';
@@ -81,9 +81,4 @@ function stepsFrom(edges: ResponseEdge[], id: string, direction: 'back' | 'forwa
   return direction === 'back'
     ? edges.filter((edge) => edge.to === id).map((edge) => ({ other: edge.from, words: edgeWords(edge, 'back') }))
     : edges.filter((edge) => edge.from === id).map((edge) => ({ other: edge.to, words: edgeWords(edge, 'forward') }));
-}
-
-/** "responds to", or "responds to (inferred)" where the editors read the link from the sequence rather than a page. */
-function edgeWords(edge: ResponseEdge, direction: 'back' | 'forward'): string {
-  return `${RELATION_WORDS[edge.relation][direction]}${edge.basis === 'inferred' ? ' (inferred)' : ''}`;
 }

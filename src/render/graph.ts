@@ -7,7 +7,7 @@ export const GRAPH_FORMATS = ['dot', 'mermaid', 'json'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 /** How an edge reads, forward (from a record to its answer) and back (from the answer to what it answers). */
-export const RELATION_WORDS: Record<ResponseEdge['relation'], { forward: string; back: string }> = {
+const RELATION_WORDS: Record<ResponseEdge['relation'], { forward: string; back: string }> = {
   'answered-by': { forward: 'answered by', back: 'responds to' },
   'statement-made-here': { forward: 'statement made here', back: 'made at' },
 };
@@ -30,8 +30,12 @@ function sideGroup(node: ResponseNode): SideGroup {
 /** What the picture's shapes and lines (named as each format draws them) and colours mean, for its caption. */
 const legend = (shapes: string, lines: string) => `${shapes}; ${lines}; ${Object.values(SIDE_STYLE).map((style) => style.legend).join(', ')}`;
 
-/** An edge's label: "answered by", and whether that is stated by a page or inferred by the editors. */
-const edgeLabel = (edge: ResponseEdge) => `${RELATION_WORDS[edge.relation].forward}${edge.basis === 'inferred' ? ' (inferred)' : ''}`;
+/**
+ * An edge in words, read from its first record (`forward`, "answered by") or its second (`back`, "responds to"),
+ * marked "(inferred)" where the editors read the link from the sequence rather than a page.
+ */
+export const edgeWords = (edge: ResponseEdge, direction: 'forward' | 'back' = 'forward') =>
+  `${RELATION_WORDS[edge.relation][direction]}${edge.basis === 'inferred' ? ' (inferred)' : ''}`;
 
 /** Titles wrap at this many characters inside a node, so the picture grows down rather than across. */
 const LABEL_WIDTH = 32;
@@ -66,7 +70,7 @@ export function renderDot(graph: ResponseGraph): string {
   }
   for (const edge of graph.edges) {
     const style = edge.relation === 'statement-made-here' ? ', style=dotted' : edge.basis === 'inferred' ? ', style=dashed' : '';
-    lines.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)} [label=${dotString(edgeLabel(edge))}${style}];`);
+    lines.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)} [label=${dotString(edgeWords(edge))}${style}];`);
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
@@ -101,7 +105,7 @@ export function renderMermaid(graph: ResponseGraph): string {
   }
   for (const edge of graph.edges) {
     const arrow = edge.relation === 'statement-made-here' || edge.basis === 'inferred' ? '-.->' : '-->';
-    lines.push(`  ${mermaidId(edge.from)} ${arrow}|"${mermaidText(edgeLabel(edge))}"| ${mermaidId(edge.to)}`);
+    lines.push(`  ${mermaidId(edge.from)} ${arrow}|"${mermaidText(edgeWords(edge))}"| ${mermaidId(edge.to)}`);
   }
   for (const [group, style] of Object.entries(SIDE_STYLE) as [SideGroup, (typeof SIDE_STYLE)[SideGroup]][]) {
     const members = graph.nodes.filter((node) => sideGroup(node) === group).map((node) => mermaidId(node.id));
