@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { DATE_BASES, DATE_PRECISIONS, QUALIFIERS, RESPONSE_BASES } from '../fields/shared.js';
+import { ACTOR_KINDS } from '../queries/actors.js';
+import { EVENT_ROLES } from '../queries/events.js';
+import { MEASURE_STATUSES } from '../queries/measures.js';
 import { visible } from '../text.js';
 
-/** The shape of each fact file's records, as a reviewer writes them in YAML. */
+/** The shape of each fact file's records, as a reviewer writes them in YAML. Their vocabularies are the field tables' (src/queries). */
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9, single hyphens)');
 /**
@@ -25,7 +29,7 @@ const line = withoutControlCharacters(z.string().trim().min(1), false);
 /** Text that may run to several lines: a summary, what a page reports, a quote. */
 const text = withoutControlCharacters(z.string().trim().min(1), true);
 const date = z.union([z.string(), z.number()]).transform(String);
-const precision = z.enum(['day', 'month', 'year']);
+const precision = z.enum(DATE_PRECISIONS);
 const cameo = z
   .string({ error: 'must be a quoted string of 2 to 4 digits, e.g. "039"' })
   .regex(/^\d{2,4}$/, 'must be 2 to 4 digits, e.g. "039"');
@@ -53,7 +57,7 @@ export const figureSchema = z.strictObject({
   value: z.number().nonnegative(),
   /** The top of a range ("26 to 28"); value is then its bottom. */
   max: z.number().nonnegative().optional(),
-  qualifier: z.enum(['exact', 'at-least', 'more-than', 'about', 'up-to']).default('exact'),
+  qualifier: z.enum(QUALIFIERS).default('exact'),
   claimed_by: ref.optional(),
   source: ref,
   /** What the page reports of the number, in our words: it states the number unless `quote` does. */
@@ -79,8 +83,6 @@ const factExtras = {
   claims: z.array(claimSchema).default([]),
 };
 
-export const RESPONSE_BASES = ['stated', 'inferred'] as const;
-
 /**
  * A record this fact answers, and how that is known: `stated`, a page says so (`source`, one of the record's
  * sources, and where a party said it, its words in `quote`); `inferred`, the editors read it from the sequence.
@@ -93,8 +95,6 @@ export const responseSchema = z.strictObject({
 });
 
 const inResponseTo = z.array(responseSchema).default([]);
-
-export const DATE_BASES = ['stated', 'derived', 'published', 'inferred'] as const;
 
 /**
  * How a fact's date is known: `stated` on the page; `derived` from a weekday or "yesterday" and the page's
@@ -109,7 +109,7 @@ const dateBasis = {
 export const actorSchema = z.strictObject({
   id,
   name: line,
-  kind: z.enum(['state', 'person', 'organisation', 'group']),
+  kind: z.enum(ACTOR_KINDS),
   country: ref.optional(),
   /** The body this one is part of (ISPR of Pakistan's armed forces); --actor on the body takes it in. */
   part_of: ref.optional(),
@@ -141,7 +141,7 @@ export const eventSchema = z.strictObject({
   type: vocabulary,
   location: line.optional(),
   actors: z
-    .array(z.strictObject({ actor: ref, role: z.enum(['initiator', 'target', 'participant', 'mediator']) }))
+    .array(z.strictObject({ actor: ref, role: z.enum(EVENT_ROLES) }))
     .default([]),
   in_response_to: inResponseTo,
   agreements: z.array(ref).default([]),
@@ -180,7 +180,7 @@ export const measureSchema = z.strictObject({
   category: vocabulary,
   title: line,
   summary: text,
-  status: z.enum(['announced', 'in-force', 'suspended', 'lifted', 'expired']),
+  status: z.enum(MEASURE_STATUSES),
   in_response_to: inResponseTo,
   agreements: z.array(ref).default([]),
   cameo: cameo.optional(),

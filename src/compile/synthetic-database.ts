@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { parseDate } from '../dates.js';
 import { PAGE_SIZE, SCHEMA, SCHEMA_VERSION } from '../db/tables.js';
+import { ACTOR_KINDS } from '../queries/actors.js';
+import { EVENT_ROLES } from '../queries/events.js';
 import { foldName } from '../text.js';
 import { finishDatabase } from './compact.js';
 import { writeRecordJson } from './stored-json.js';
@@ -22,9 +24,7 @@ export interface SyntheticOptions {
 
 const STATES = ['india', 'pakistan', 'russia', 'china', 'united-states', 'iran', 'france', 'united-kingdom', 'japan', 'turkey'];
 const SYLLABLES = ['al', 'bor', 'cal', 'dor', 'el', 'fa', 'gor', 'ha', 'is', 'ka', 'lo', 'mar', 'nor', 'os', 'pra', 'qua', 'ros', 'sel', 'tor', 'ul', 'var', 'wen', 'xa', 'yor', 'zan'];
-const KINDS = ['state', 'person', 'organisation', 'group'] as const;
 const ACTORS_PER_KIND = 50;
-const ROLES = ['initiator', 'target', 'participant', 'mediator'];
 const TYPES = ['attack', 'military-strike', 'shelling', 'firing', 'missile-test', 'drill', 'call', 'meeting', 'visit', 'talks', 'briefing', 'address', 'consultation', 'demarche'];
 const CAMEO = ['010', '020', '036', '039', '040', '041', '042', '046', '111', '112', '138', '163', '180', '190', '195'];
 /** Real words for titles, summaries and quotes; the vocabulary spreads them among invented ones. */
@@ -112,7 +112,7 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
 
     const actors: { id: string; kind: string }[] = [];
     const states: string[] = [];
-    for (const kind of KINDS) {
+    for (const kind of ACTOR_KINDS) {
       for (let i = 0; i < ACTORS_PER_KIND; i++) {
         const name = kind === 'state' && i < STATES.length ? capital(STATES[i]!.replace('-', ' ')) : `${invented()} ${kind === 'state' ? '' : invented()}`.trim();
         const id = kind === 'state' && i < STATES.length ? STATES[i]! : `${kind}-${i}`;
@@ -158,7 +158,7 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
       const involved = new Set([initiator]);
       const more = 1 + Math.floor(next() * 3);
       for (let k = 0; k < more; k++) involved.add(pick(actors).id);
-      [...involved].forEach((actor, position) => insert.involvement.run(id, actor, position === 0 ? 'initiator' : pick(ROLES), position));
+      [...involved].forEach((actor, position) => insert.involvement.run(id, actor, position === 0 ? 'initiator' : pick(EVENT_ROLES), position));
       const citations = 1 + Math.floor(next() * 2);
       for (let position = 0; position < citations; position++) {
         insert.citation.run(id, position, `source-${Math.floor(next() * SOURCES)}`, words(10), words(12));
@@ -171,5 +171,5 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
     writeSearchIndex(db);
   })();
   finishDatabase(db, temporary, out);
-  return { actors: KINDS.length * ACTORS_PER_KIND, events };
+  return { actors: ACTOR_KINDS.length * ACTORS_PER_KIND, events };
 }

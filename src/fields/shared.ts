@@ -1,5 +1,5 @@
 import {
-  actorJson, agreementsJson, citationsJson, claimsJson, figuresJson, inResponseToJson,
+  actorJson, actorsJson, agreementsJson, citationsJson, claimsJson, figuresJson, inResponseToJson,
 } from '../queries/fragments.js';
 import {
   constant, date, described, field, id, list, matching, nullable, number, object, oneOf, text, type ValueOf,
@@ -11,8 +11,8 @@ export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
 export const QUALIFIERS = ['exact', 'at-least', 'more-than', 'about', 'up-to'] as const;
 
 export const actorRef = object({ id: id("the actor's id"), name: text("the actor's display name") }, 'an actor');
-export const actorRoleRef = (roles: string) =>
-  object({ id: id("the actor's id"), name: text("the actor's display name"), role: text(roles) }, 'an actor, with its role');
+export const actorRoleRef = <const R extends string>(roles: readonly R[]) =>
+  object({ id: id("the actor's id"), name: text("the actor's display name"), role: oneOf(roles, 'their role in it') }, 'an actor, with its role');
 export const agreementRef = object({ id: id("the agreement's id"), name: text("the agreement's name") }, 'an agreement');
 
 export const citation = object(
@@ -122,6 +122,10 @@ export const sources = (t: string, description = 'the pages it rests on, each wi
 /** The fields every event, statement and measure ends with: its links, code, reported numbers and claims, and sources. */
 export const factTail = (t: string, cameoSql = `${t}.cameo`) =>
   [inResponseTo(t), agreements(t), cameo(cameoSql), figures(t), claims(t), sources(t)] as const;
+
+/** The actors taking part in a record in these roles, each with their role, in the order the fact file gives them. */
+export const actorsField = <const R extends string>(t: string, roles: readonly R[], description: string) =>
+  field('actors', actorsJson(`${t}.id`, roles, true), list(actorRoleRef(roles), description), { json: true });
 
 /** An actor named by an id column, as a field. */
 export const actorField = <const Name extends string>(name: Name, idColumn: string, description: string) =>

@@ -1,11 +1,11 @@
 import type { Db } from '../db/open.js';
-import { field, kind, list, nullable, type RecordOf, text } from '../fields/define.js';
-import { actorRoleRef, factHead, factTail } from '../fields/shared.js';
+import { field, kind, nullable, type RecordOf, text } from '../fields/define.js';
+import { actorsField, factHead, factTail } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
-import { actorsJson, byDate, involves, withinDatesSeeking } from './fragments.js';
+import { byDate, involves, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
 
-const EVENT_ROLES = ['initiator', 'target', 'participant', 'mediator'];
+export const EVENT_ROLES = ['initiator', 'target', 'participant', 'mediator'] as const;
 
 /** Events over `events e`, in the order `crisis events` prints their fields. */
 export const EVENT = kind({
@@ -15,7 +15,7 @@ export const EVENT = kind({
     ...factHead('e', 'event'),
     field('type', 'e.type', text('what sort of event: attack, call, meeting, military-strike, ...')),
     field('location', 'e.location', nullable(text('where it happened, where known'))),
-    field('actors', actorsJson('e.id', EVENT_ROLES, true), list(actorRoleRef(EVENT_ROLES.join(', ')), 'who took part, and in what role'), { json: true }),
+    actorsField('e', EVENT_ROLES, 'who took part, and in what role'),
     ...factTail('e'),
   ],
   columns: ['id', 'date', 'type', 'title', 'actors'],

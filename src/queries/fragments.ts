@@ -10,7 +10,7 @@ export const citationsJson = (id: string) => `(
   FROM citations c JOIN sources src ON src.id = c.source_id WHERE c.record_id = ${id})`;
 
 /** The actors taking part in a record in the given roles, in the order the fact file lists them. */
-export const actorsJson = (id: string, roles: string[], withRole = false) => `(
+export const actorsJson = (id: string, roles: readonly string[], withRole = false) => `(
   SELECT json_group_array(json_object('id', ref.id, 'name', ref.name${withRole ? ", 'role', i.role" : ''}) ORDER BY i.position)
   FROM involvements i JOIN actors ref ON ref.id = i.actor_id
   WHERE i.record_id = ${id} AND i.role IN (${roles.map((role) => `'${role}'`).join(', ')}))`;
@@ -48,7 +48,7 @@ export const agreementsJson = (id: string) => `(
   FROM record_agreements ra JOIN agreements ag ON ag.id = ra.agreement_id WHERE ra.record_id = ${id})`;
 
 /** Every role an actor plays in a fact, except claimant: whose figure a number is, which `figures` already says. */
-export const TAKING_PART = ['initiator', 'target', 'participant', 'mediator', 'speaker', 'on-behalf-of', 'addressee', 'by', 'against'];
+export const TAKING_PART = ['initiator', 'target', 'participant', 'mediator', 'speaker', 'on-behalf-of', 'addressee', 'by', 'against'] as const;
 
 /** The roles that make a record an actor's own act: it did it, said it (or it was said for it), or took the measure. */
 export const ACTING_ROLES = ['initiator', 'speaker', 'on-behalf-of', 'by'];

@@ -1,9 +1,11 @@
 import type { Db } from '../db/open.js';
-import { field, kind, type RecordOf, text } from '../fields/define.js';
+import { field, kind, oneOf, type RecordOf, text } from '../fields/define.js';
 import { actorField, factHead, factTail } from '../fields/shared.js';
 import { actorList, type CommonFilters, commonParams } from './filters.js';
 import { byDate, invokesAgreement, involves, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
+
+export const MEASURE_STATUSES = ['announced', 'in-force', 'suspended', 'lifted', 'expired'] as const;
 
 /** Counter-measures over `measures m`, in the order `crisis measures` prints their fields. */
 export const MEASURE = kind({
@@ -14,7 +16,7 @@ export const MEASURE = kind({
     actorField('by', 'm.by_actor', 'who took the measure'),
     actorField('against', 'm.against_actor', 'whom it was aimed at'),
     field('category', 'm.category', text('what it touches: water, trade, visa, airspace, border, diplomatic, ...')),
-    field('status', 'm.status', text('announced, in-force, suspended, lifted or expired')),
+    field('status', 'm.status', oneOf(MEASURE_STATUSES, 'where it stands: announced, in force, suspended, lifted or expired')),
     ...factTail('m'),
   ],
   columns: ['id', 'date', 'by', 'against', 'category', 'title'],

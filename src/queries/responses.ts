@@ -1,9 +1,9 @@
 import type { Db } from '../db/open.js';
 import { field, id, kind, list, nullable, oneOf, parseJsonFields, type RecordOf, selectList } from '../fields/define.js';
 import { recordSchema } from '../fields/json-schema.js';
-import { actorRoleRef, datePrecision, recordDate, recordId, RESPONSE_BASES, title } from '../fields/shared.js';
+import { actorsField, datePrecision, recordDate, recordId, RESPONSE_BASES, title } from '../fields/shared.js';
 import { actorList } from './filters.js';
-import { actorsJson, sideOf, TAKING_PART } from './fragments.js';
+import { sideOf, TAKING_PART } from './fragments.js';
 import { TIMELINE_CHOICE, TIMELINE_KINDS, TIMELINE_ORDER, type TimelineFilters } from './timeline.js';
 
 export const RELATIONS = ['answered-by', 'statement-made-here'] as const;
@@ -23,12 +23,7 @@ export const NODE = kind({
       sideOf('r.id'),
       nullable(id("the state whose act it is (its first initiator's, speaker's or measure-taker's; else the one state all its participants belong to), or null for none")),
     ),
-    field(
-      'actors',
-      actorsJson('r.id', TAKING_PART, true),
-      list(actorRoleRef('initiator, target, participant, mediator, speaker, on-behalf-of, addressee, by or against'), 'everyone taking part, each with their role'),
-      { json: true },
-    ),
+    actorsField('r', TAKING_PART, 'everyone taking part, each with their role'),
   ],
   columns: ['id', 'date', 'kind', 'title'],
 });

@@ -1,16 +1,13 @@
 import type { DatePrecision } from '../dates.js';
 import type { Db } from '../db/open.js';
-import { field, kind, list, oneOf, parseJsonFields, type RecordOf, selectList } from '../fields/define.js';
-import { actorRoleRef, dateBasis, dateNote, datePrecision, factTail, recordDate, recordId, summary, title } from '../fields/shared.js';
+import { field, kind, oneOf, parseJsonFields, type RecordOf, selectList } from '../fields/define.js';
+import { actorsField, dateBasis, dateNote, datePrecision, factTail, recordDate, recordId, summary, title } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
-import { actorsJson, involves, sideOf, TAKING_PART, withinDatesSeeking } from './fragments.js';
+import { involves, sideOf, TAKING_PART, withinDatesSeeking } from './fragments.js';
 import { streamRows } from './rows.js';
 
 export const TIMELINE_KINDS = ['event', 'statement', 'measure'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-
-/** Every role an actor plays in a fact, as the timeline's `actors` names them. */
-const ROLES = 'initiator, target, participant, mediator, speaker, on-behalf-of, addressee, by or against';
 
 /**
  * Events, statements and measures in one list: what every dated fact has in common, over `records r` and
@@ -28,7 +25,7 @@ export const TIMELINE = kind({
     dateNote('r'),
     title('r'),
     summary('coalesce(e.summary, s.summary, m.summary)'),
-    field('actors', actorsJson('r.id', TAKING_PART, true), list(actorRoleRef(ROLES), 'everyone taking part, each with their role'), { json: true }),
+    actorsField('r', TAKING_PART, 'everyone taking part, each with their role'),
     ...factTail('r', 'coalesce(e.cameo, s.cameo, m.cameo)'),
   ],
   columns: ['id', 'date', 'kind', 'title'],
