@@ -50,9 +50,9 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
     for (const [actor, role] of entries) if (actor !== undefined) involvement.run(recordId, actor, role, position++);
   };
   const invokes = db.prepare('INSERT INTO record_agreements (record_id, agreement_id, position) VALUES (?, ?, ?)');
-  const citation = db.prepare('INSERT INTO citations (record_id, position, source_id, reports, quote) VALUES (?, ?, ?, ?, ?)');
+  const citation = rowWriter(db, 'citations');
   const cite = (recordId: string, citations: CitationInput[]) =>
-    citations.forEach((c, position) => citation.run(recordId, position, c.source, c.reports, c.quote ?? null));
+    citations.forEach((c, position) => citation({ ...c, record_id: recordId, position, source_id: c.source }));
   const name = db.prepare('INSERT OR IGNORE INTO names (kind, folded, id) VALUES (?, ?, ?)');
   const addNames = (kind: string, id: string, names: string[]) => names.forEach((n) => name.run(kind, foldName(n), id));
 
@@ -112,19 +112,15 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
   }
 
   // Every fact is in by now, so a fact may answer one listed after it, in any file.
-  const response = db.prepare('INSERT INTO responses (record_id, position, answers_id, basis, source_id, quote) VALUES (?, ?, ?, ?, ?, ?)');
-  const figure = db.prepare(
-    `INSERT INTO figures (record_id, position, figure, value, max, qualifier, claimed_by, source_id, reports, quote)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const claim = db.prepare('INSERT INTO claims (record_id, position, about, claim, claimed_by, source_id, reports, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const response = rowWriter(db, 'responses');
+  const figure = rowWriter(db, 'figures');
+  const claim = rowWriter(db, 'claims');
   for (const fact of [...dataset.agreement, ...dataset.event, ...dataset.statement, ...dataset.measure]) {
     if ('in_response_to' in fact) {
-      fact.in_response_to.forEach((link, position) => response.run(fact.id, position, link.id, link.basis, link.source ?? null, link.quote ?? null));
+      fact.in_response_to.forEach((link, position) => response({ ...link, record_id: fact.id, position, answers_id: link.id, source_id: link.source }));
     }
-    fact.figures.forEach((f, position) =>
-      figure.run(fact.id, position, f.figure, f.value, f.max ?? null, f.qualifier, f.claimed_by ?? null, f.source, f.reports, f.quote ?? null));
-    fact.claims.forEach((c, position) => claim.run(fact.id, position, c.about, c.claim, c.claimed_by ?? null, c.source, c.reports, c.quote ?? null));
+    fact.figures.forEach((f, position) => figure({ ...f, record_id: fact.id, position, source_id: f.source }));
+    fact.claims.forEach((c, position) => claim({ ...c, record_id: fact.id, position, source_id: c.source }));
   }
   records.write();
   writeRecordJson(db);
@@ -160,7 +156,8 @@ export function storedDate(fact: DatedFact, publishedOn: Map<string, string | un
 
 /**
  * A function writing one row of `table`: each of the table's columns takes the value of the same name in the
- * object given, or NULL. A fact file's field that has a column of its name is written without more code.
+ * object given, or NULL. A fact file's field that has a column of its name is written without more code; a
+ * field whose column is named otherwise (`source`, stored as `source_id`) is named again in the object.
  */
 function rowWriter(db: Database.Database, table: string): (row: object) => void {
   const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
