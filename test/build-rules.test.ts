@@ -159,7 +159,7 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     rule: 'in_response_to must name a fact, not an actor',
     file: 'measures.yaml',
     edit: (records) => (find(records, 'pakistan-closes-airspace').in_response_to = [inferred('india-suspends-treaty'), inferred('vladimir-putin')]),
-    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.1\.id: 'vladimir-putin' is an actor, expected event or statement or measure or agreement/,
+    problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to\.1\.id: 'vladimir-putin' is an actor, expected agreement or event or statement or measure/,
   },
   {
     rule: 'in_response_to must exist',

@@ -7,10 +7,8 @@ import type { Dataset, Origins } from './read-fact-files.js';
 import type { Problem } from './problems.js';
 import { factFiles, type CitationInput, type ClaimInput, type FigureInput, type RecordKind, type SourceInput } from './fact-shapes.js';
 
-/** The kinds that state a dated fact and so must cite a source. */
+/** The kinds that state a dated fact and so must cite a source; a fact may answer any of them (in_response_to). */
 const FACT_KINDS = ['agreement', 'event', 'statement', 'measure'] as const;
-/** The kinds a fact may answer (in_response_to). */
-const ANSWERABLE: RecordKind[] = ['event', 'statement', 'measure', 'agreement'];
 
 interface Identified {
   id: string;
@@ -110,7 +108,7 @@ export function checkDataset(dataset: Dataset, dataDir: string, origins: Origins
       record.in_response_to.forEach((link, i) => {
         const field = `in_response_to.${i}`;
         if (link.id === record.id) return report(kind, record, `${field}: a record cannot answer itself`);
-        expect(kind, record, `${field}.id`, link.id, ANSWERABLE);
+        expect(kind, record, `${field}.id`, link.id, [...FACT_KINDS]);
         const answeredSpan = spanOf.get(link.id);
         if (answeredSpan && own && answeredSpan.start > own.end)
           report(kind, record, `${field}: '${link.id}' (${answeredSpan.date}) is dated after the ${kind} (${own.date})`);
