@@ -174,6 +174,30 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to: /,
   },
   {
+    rule: 'a measure amends another measure, not an event',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').amends = { id: 'pahalgam-attack', change: 'extends' }),
+    problem: /^measures\.yaml: pakistan-closes-airspace: amends\.id: 'pahalgam-attack' is an event, expected measure/,
+  },
+  {
+    rule: 'a measure cannot amend one dated after it',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'india-suspends-treaty').amends = { id: 'pakistan-closes-airspace', change: 'reverses' }),
+    problem: /^measures\.yaml: india-suspends-treaty: amends\.id: 'pakistan-closes-airspace' \(2025-04-24\) is dated after the measure that amends it/,
+  },
+  {
+    rule: 'a measure cannot amend itself',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'india-suspends-treaty').amends = { id: 'india-suspends-treaty', change: 'extends' }),
+    problem: /^measures\.yaml: india-suspends-treaty: amends\.id: a measure cannot amend itself/,
+  },
+  {
+    rule: 'an amendment either extends or reverses',
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'pakistan-closes-airspace').amends = { id: 'india-suspends-treaty', change: 'renews' }),
+    problem: /^measures\.yaml: pakistan-closes-airspace: amends\.change: /,
+  },
+  {
     rule: 'a measure cannot answer something dated after it',
     file: 'measures.yaml',
     edit: (records) => (find(records, 'india-suspends-treaty').date = '2025-04-21'),

@@ -125,7 +125,7 @@ describe('formats', () => {
     const rows = JSON.parse((await run(['measures', '--json'])).stdout);
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0])).toEqual([
-      'id', 'kind', 'date', 'date_precision', 'date_basis', 'date_note', 'title', 'summary', 'by', 'against', 'category', 'status', 'in_response_to',
+      'id', 'kind', 'date', 'date_precision', 'date_basis', 'date_note', 'title', 'summary', 'by', 'against', 'category', 'status', 'amends', 'in_response_to',
       'agreements', 'cameo', 'figures', 'claims', 'sources',
     ]);
     expect(rows[1]).toMatchObject({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DATE_BASES, DATE_PRECISIONS, QUALIFIERS, RESPONSE_BASES } from '../fields/shared.js';
 import { ACTOR_KINDS } from '../queries/actors.js';
 import { EVENT_ROLES } from '../queries/events.js';
-import { MEASURE_STATUSES } from '../queries/measures.js';
+import { AMENDMENT_CHANGES, MEASURE_STATUSES } from '../queries/measures.js';
 import { visible } from '../text.js';
 
 /** The shape of each fact file's records, as a reviewer writes them in YAML. Their vocabularies are the field tables' (src/queries). */
@@ -181,6 +181,7 @@ export const measureSchema = z.strictObject({
   title: line,
   summary: text,
   status: z.enum(MEASURE_STATUSES),
+  amends: z.strictObject({ id: ref, change: z.enum(AMENDMENT_CHANGES) }).optional(),
   in_response_to: inResponseTo,
   agreements: z.array(ref).default([]),
   cameo: cameo.optional(),

@@ -96,10 +96,19 @@ export function checkDataset(dataset: Dataset, dataDir: string, origins: Origins
     if (statement.event && !spansOverlap(spanOf.get(statement.id), spanOf.get(statement.event)))
       report('statement', statement, `date ${statement.date} does not fall within the date of its event '${statement.event}'`);
   }
+  // An extension or reversal is a measure of its own, taken after the measure it changes.
+  const checkAmendment = (measure: Identified, amended: string) => {
+    if (amended === measure.id) return report('measure', measure, 'amends.id: a measure cannot amend itself');
+    expect('measure', measure, 'amends.id', amended, ['measure']);
+    const [own, earlier] = [spanOf.get(measure.id), spanOf.get(amended)];
+    if (own && earlier && earlier.start > own.end)
+      report('measure', measure, `amends.id: '${amended}' (${earlier.date}) is dated after the measure that amends it (${own.date})`);
+  };
   for (const measure of dataset.measure) {
     expect('measure', measure, 'by', measure.by, ['actor']);
     expect('measure', measure, 'against', measure.against, ['actor']);
     measure.agreements.forEach((agreement, i) => expect('measure', measure, `agreements.${i}`, agreement, ['agreement']));
+    if (measure.amends) checkAmendment(measure, measure.amends.id);
   }
   for (const kind of ['event', 'statement', 'measure'] as const) {
     for (const record of dataset[kind]) {

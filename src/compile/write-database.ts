@@ -105,7 +105,7 @@ function insertAll(db: Database.Database, dataset: Dataset, digest: string): voi
   const measure = rowWriter(db, 'measures');
   for (const m of dataset.measure) {
     addRecord(m.id, 'measure', m.title, dated(m));
-    measure({ ...m, ...dated(m), by_actor: m.by, against_actor: m.against });
+    measure({ ...m, ...dated(m), by_actor: m.by, against_actor: m.against, amends_id: m.amends?.id, amends_change: m.amends?.change });
     involve(m.id, [[m.by, 'by'], [m.against, 'against'], ...claimants(m)]);
     m.agreements.forEach((a, position) => invokes.run(m.id, a, position));
     cite(m.id, m.sources);

@@ -1,5 +1,5 @@
 /** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
-export const SCHEMA_VERSION = '6';
+export const SCHEMA_VERSION = '7';
 
 /** The meta key holding the digest of the field table a kind's stored JSON was made from (fieldsDigest). */
 export const storedFieldsKey = (kind: string) => `fields:${kind}`;
@@ -104,6 +104,7 @@ CREATE TABLE measures (
   by_actor TEXT NOT NULL REFERENCES actors(id),
   against_actor TEXT NOT NULL REFERENCES actors(id),
   category TEXT NOT NULL, status TEXT NOT NULL,
+  amends_id TEXT REFERENCES measures(id), amends_change TEXT,
   cameo TEXT
 );
 CREATE INDEX measures_by_date ON measures(date_end, date_start DESC, id);

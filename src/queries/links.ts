@@ -10,7 +10,8 @@ export interface Link {
   title: string;
   /** For an actor: the roles it, or a person or body of it (named in brackets), plays in the linked record. */
   role?: string;
-  /** For what a record answers or is answered by: stated by a page, or inferred by the editors. */
+  /** For what a record answers or is answered by: stated by a page, or inferred by the editors; for a measure
+   * amending another: extends or reverses. */
   basis?: string;
 }
 
@@ -22,6 +23,8 @@ export function findLinks(db: Db, id: string): Link[] {
        FROM (
          SELECT 0 AS rank, 'responds-to' AS relation, answers_id AS other, NULL AS role, basis FROM responses WHERE record_id = @id
          UNION ALL SELECT 1, 'answered-by', record_id, NULL, basis FROM responses WHERE answers_id = @id
+         UNION ALL SELECT 1, 'amends', amends_id, NULL, amends_change FROM measures WHERE id = @id AND amends_id IS NOT NULL
+         UNION ALL SELECT 1, 'amended-by', id, NULL, amends_change FROM measures WHERE amends_id = @id
          UNION ALL SELECT 2, 'made-at', event_id, NULL, NULL FROM statements WHERE id = @id AND event_id IS NOT NULL
          UNION ALL SELECT 3, 'statement-made-here', id, NULL, NULL FROM statements WHERE event_id = @id
          UNION ALL SELECT 4, 'invokes', agreement_id, NULL, NULL FROM record_agreements WHERE record_id = @id

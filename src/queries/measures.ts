@@ -1,11 +1,18 @@
 import type { Db } from '../db/open.js';
-import { field, kind, oneOf, type RecordOf, text } from '../fields/define.js';
+import { field, id, kind, nullable, object, oneOf, type RecordOf, text } from '../fields/define.js';
 import { actorField, factHead, factTail } from '../fields/shared.js';
 import { actorList, type CommonFilters, commonParams } from './filters.js';
 import { byDate, invokesAgreement, involves, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
 
 export const MEASURE_STATUSES = ['announced', 'in-force', 'suspended', 'lifted', 'expired'] as const;
+/** How a later measure changes an earlier one: extends it (in time or in reach) or reverses it (lifts or eases it). */
+export const AMENDMENT_CHANGES = ['extends', 'reverses'] as const;
+
+const amendment = object({
+  id: id('the id of the earlier measure'),
+  change: oneOf(AMENDMENT_CHANGES, 'how this measure changes it: extends or reverses'),
+});
 
 /** Counter-measures over `measures m`, in the order `crisis measures` prints their fields. */
 export const MEASURE = kind({
@@ -17,6 +24,12 @@ export const MEASURE = kind({
     actorField('against', 'm.against_actor', 'whom it was aimed at'),
     field('category', 'm.category', text('what it touches: water, trade, visa, airspace, border, diplomatic, ...')),
     field('status', 'm.status', oneOf(MEASURE_STATUSES, 'where it stands: announced, in force, suspended, lifted or expired')),
+    field(
+      'amends',
+      "CASE WHEN m.amends_id IS NULL THEN NULL ELSE json_object('id', m.amends_id, 'change', m.amends_change) END",
+      nullable(amendment, 'the earlier measure this one extends or reverses, or null'),
+      { json: true, column: { cut: false } },
+    ),
     ...factTail('m'),
   ],
   columns: ['id', 'date', 'by', 'against', 'category', 'title'],

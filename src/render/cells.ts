@@ -16,6 +16,7 @@ function flatText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(flatText).join('; ');
   if (isResponseLink(value)) return `${value.id} (${value.basis})`;
+  if (isAmendment(value)) return `${value.change} ${value.id}`;
   if (isFigure(value)) return `${value.figure} ${amountText(value)}${claimantText(value)}`;
   if (isClaim(value)) return `${value.about}: ${value.claim}${claimantText(value)}`;
   if (typeof value === 'object') {
@@ -32,6 +33,10 @@ function isFigure(value: unknown): value is Figure {
 
 function isResponseLink(value: unknown): value is ResponseLink {
   return typeof value === 'object' && value !== null && 'basis' in value && 'id' in value;
+}
+
+function isAmendment(value: unknown): value is { id: string; change: string } {
+  return typeof value === 'object' && value !== null && 'change' in value && 'id' in value;
 }
 
 function isClaim(value: unknown): value is Claim {
