@@ -571,6 +571,57 @@ describe('show', () => {
   });
 });
 
+describe('a measure that extends another', () => {
+  let amended: string;
+  beforeAll(() => {
+    amended = builtFixture([
+      {
+        file: 'sources.yaml',
+        edit: (records) => void records.push({ id: 'page-of-23-may', title: 'A page of 23 May', url: 'https://example.org/23-may', published: '2025-05-23' }),
+      },
+      {
+        file: 'measures.yaml',
+        edit: (records) =>
+          void records.push({
+            ...find(records, 'pakistan-closes-airspace'),
+            id: 'pakistan-extends-airspace-closure',
+            date: '2025-05-23',
+            title: 'Pakistan extends its airspace closure',
+            summary: 'Pakistan kept its airspace closed to Indian airliners.',
+            amends: { id: 'pakistan-closes-airspace', change: 'extends' },
+            in_response_to: [],
+            sources: [{ source: 'page-of-23-may', reports: 'The page reports that Pakistan kept its airspace closed to Indian airliners.' }],
+          }),
+      },
+    ]);
+  });
+  const runAmended = (argv: string[]) => runCli(['--db', amended, ...argv]);
+
+  it('gives the measure it changes, and how, in JSON and TSV, and null where it changes none', async () => {
+    const rows = JSON.parse((await runAmended(['measures', '--json'])).stdout) as { id: string; amends: unknown }[];
+    expect(rows.map((row) => [row.id, row.amends])).toEqual([
+      ['india-suspends-treaty', null],
+      ['pakistan-closes-airspace', null],
+      ['pakistan-extends-airspace-closure', { id: 'pakistan-closes-airspace', change: 'extends' }],
+    ]);
+    const tsv = (await runAmended(['measures', '--fields', 'id,amends', '--format', 'tsv'])).stdout;
+    expect(tsv.split('\n')).toEqual([
+      'id\tamends',
+      'india-suspends-treaty\t',
+      'pakistan-closes-airspace\t',
+      'pakistan-extends-airspace-closure\textends pakistan-closes-airspace',
+      '',
+    ]);
+  });
+
+  it('links both measures in show, each way', async () => {
+    const later = (await runAmended(['show', 'pakistan-extends-airspace-closure'])).stdout;
+    expect(later).toMatch(/^ {2}amends {5,}2025-04-24 {2}pakistan-closes-airspace \(measure, extends\)$/m);
+    const earlier = (await runAmended(['show', 'pakistan-closes-airspace'])).stdout;
+    expect(earlier).toMatch(/^ {2}amended-by {5,}2025-05-23 {2}pakistan-extends-airspace-closure \(measure, extends\)$/m);
+  });
+});
+
 describe('usage errors and missing records', () => {
   it.each([
     { argv: ['events', '--actor', 'narnia'], code: 2, err: /^crisis: unknown actor 'narnia' for --actor; see crisis actors\n$/ },
