@@ -5,7 +5,9 @@
 // a test. `--node PATH` (or BENCH_NODE) benches another Node than the one running this script: every process
 // timed, the floor included, runs on it. Builds what it needs: the bundle (npm run build) with code caches
 // that Node's V8 accepts, and a synthetic database of a million events, kept under bench-data/ (git-ignored)
-// and made again only when the code that writes it changes.
+// and made again only when the code that writes it changes. BENCH_DATA names another folder for it (a worktree whose
+// bench-data/ is shared); BENCH_CASES, words separated by commas, times only the cases whose names hold one of them
+// (`BENCH_CASES=water` for `search water` alone, `jsonl` for the dump).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -17,6 +19,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'crisis.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const dataFolder = resolve(root, process.env.BENCH_DATA || 'bench-data');
+const only = (process.env.BENCH_CASES ?? '').split(',').map((word) => word.trim()).filter(Boolean);
+const chosen = (name) => only.length === 0 || only.some((word) => name.includes(word));
 
 /** Ends the bench with one line saying what is wrong, before anything is built or timed. */
 function fail(message) {
@@ -80,7 +85,7 @@ function writerFiles() {
 function syntheticDatabase() {
   const digest = createHash('sha256');
   for (const file of writerFiles()) digest.update(readFileSync(file));
-  const path = join(root, 'bench-data', `events-${events}-${digest.digest('hex').slice(0, 8)}.db`);
+  const path = join(dataFolder, `events-${events}-${digest.digest('hex').slice(0, 8)}.db`);
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true });
     execFileSync(node, [join(root, 'scripts', 'bench-data.mjs'), '--events', String(events), '--out', path], { stdio: 'inherit' });
@@ -133,11 +138,12 @@ const cases = [
   { name: `${events} events: search water --limit 50 --json`, args: big(['search', 'water', '--limit', '50', '--json']), target: 1.3 },
 ];
 
+if (!cases.some((c) => chosen(c.name)) && !chosen(`${events} events: --format jsonl, all, piped`)) fail(`BENCH_CASES '${only.join(',')}' names no case`);
 console.log(`node ${version} (${node}), ${runs} runs of each case alternated with node -e 0; synthetic database: ${synthetic.replace(`${root}/`, '')}\n`);
 const floor = [];
 const floorInTerminal = [];
 const rows = [];
-for (const c of cases) {
+for (const c of cases.filter((c) => chosen(c.name))) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
     floor.push(timeOnce(node, ['-e', '0']));
@@ -150,16 +156,22 @@ for (const c of cases) {
   }
   rows.push({ ...c, median: median(samples), memory: peakMemory(node, [bin, ...c.args]) });
 }
+if (floor.length === 0) for (let i = 0; i < runs; i++) floor.push(timeOnce(node, ['-e', '0']));
 const base = median(floor);
 for (const row of rows) if (row.terminal) row.median = row.median - median(floorInTerminal) + base;
 
 // Every event as JSON lines, into a pipe: rows a second and peak memory.
-const dumpRuns = Math.max(1, Math.min(3, runs));
-const dumpArgs = big(['events', '--format', 'jsonl']);
-const dumpSamples = [];
-for (let i = 0; i < dumpRuns; i++) dumpSamples.push(timeOnce('sh', ['-c', `${shell([node, bin, ...dumpArgs])} | cat > /dev/null`]));
-const dumpMemory = peakMemory(node, [bin, ...dumpArgs]);
-const dumpRate = events / (median(dumpSamples) / 1000);
+const dumpName = `${events} events: --format jsonl, all, piped`;
+let dumpLine;
+if (chosen(dumpName)) {
+  const dumpRuns = Math.max(1, Math.min(3, runs));
+  const dumpArgs = big(['events', '--format', 'jsonl']);
+  const dumpSamples = [];
+  for (let i = 0; i < dumpRuns; i++) dumpSamples.push(timeOnce('sh', ['-c', `${shell([node, bin, ...dumpArgs])} | cat > /dev/null`]));
+  const dumpMemory = peakMemory(node, [bin, ...dumpArgs]);
+  const dumpRate = events / (median(dumpSamples) / 1000);
+  dumpLine = `| ${dumpName} | ${(median(dumpSamples) / 1000).toFixed(1)} s = ${Math.round(dumpRate).toLocaleString('en')} rows/s | | ≥ 200,000 rows/s ${dumpRate >= 200_000 ? 'met' : 'NOT met'}, ≤ 150 MB ${dumpMemory !== undefined && dumpMemory <= 150 ? 'met' : 'NOT met'} | ${dumpMemory?.toFixed(0) ?? '?'} MB |`;
+}
 
 const lines = [
   `| case | median | ratio to node -e 0 | target | peak memory |`,
@@ -170,6 +182,6 @@ const lines = [
     const verdict = row.target === undefined ? '' : `≤ ${row.target.toFixed(2)}x ${ratio <= row.target ? 'met' : 'NOT met'}`;
     return `| ${row.name} | ${row.median.toFixed(1)} ms | ${ratio.toFixed(2)}x | ${verdict} | ${row.memory ? `${row.memory.toFixed(0)} MB` : ''} |`;
   }),
-  `| ${events} events: --format jsonl, all, piped | ${(median(dumpSamples) / 1000).toFixed(1)} s = ${Math.round(dumpRate).toLocaleString('en')} rows/s | | ≥ 200,000 rows/s ${dumpRate >= 200_000 ? 'met' : 'NOT met'}, ≤ 150 MB ${dumpMemory !== undefined && dumpMemory <= 150 ? 'met' : 'NOT met'} | ${dumpMemory?.toFixed(0) ?? '?'} MB |`,
+  ...(dumpLine ? [dumpLine] : []),
 ];
 console.log(lines.join('\n'));
