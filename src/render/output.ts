@@ -27,7 +27,8 @@ const BATCH = OUTPUT_BATCH;
  * Collects whole lines and writes them in batches. After each batch it lets the event loop turn (waiting
  * for a slow reader to drain, where the output says so), which is when Ctrl-C is heard: an interrupted
  * write stops there, after a whole line, with InterruptedError. write() returns a promise only when it
- * wrote a batch, so the many small writes in between cost no await.
+ * wrote a batch, so the many small writes in between cost no await; await every promise it returns, since it
+ * carries the failure of that write (EPIPE when the reader has gone).
  */
 function batched(out: Output, interrupted?: AbortSignal) {
   let pending = '';
@@ -112,7 +113,7 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
         held = jsonText([pick(row, fields)], 2).slice('[\n'.length, -'\n]'.length);
         if (wait) await wait;
       }
-      batch.write(held === undefined ? '[]\n' : `${held}\n]\n`);
+      await batch.write(held === undefined ? '[]\n' : `${held}\n]\n`);
       break;
     }
     case 'jsonl': {
@@ -137,13 +138,13 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
         pending = [];
         if (wait) await wait;
       }
-      if (pending.length) write(pending);
+      if (pending.length) await write(pending);
       break;
     }
     case 'tsv': {
       const fields = settings.fields ?? kind.columns;
       const line = (cells: readonly string[]) => `${cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`;
-      batch.write(line(fields));
+      await batch.write(line(fields));
       for (const row of rows) {
         const wait = batch.write(line(fields.map((field) => cellText(row[field]))));
         if (wait) await wait;
@@ -167,7 +168,7 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
         const wait = batch.write(piece);
         if (wait) await wait;
       }
-      batch.write(paint.dim(`${all.length} ${all.length === 1 ? 'record' : 'records'}${undatedNote(all, fields)}\n`));
+      await batch.write(paint.dim(`${all.length} ${all.length === 1 ? 'record' : 'records'}${undatedNote(all, fields)}\n`));
       break;
     }
   }
