@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_DB, ROOT, runBinary, tempDir } from './helpers.js';
+import { BUNDLED_DB, bundledRelease, fixtureDatabase, ROOT, runBinary, tempDir, versionOutput } from './helpers.js';
 
 /** The built binary, run as a user's shell runs it, against the bundled database. */
 describe('the crisis binary', () => {
@@ -13,12 +13,35 @@ describe('the crisis binary', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('id\tdate\ttype\ttitle\tactors');
-    expect(lines.slice(1).map((line) => line.split('\t')[0])).toEqual(['lavrov-jaishankar-call', 'lavrov-dar-call', 'putin-modi-call']);
+    // What the database itself holds: every event in which Russia, or a person or body of Russia's, takes part, in date order.
+    const db = new Database(BUNDLED_DB, { readonly: true });
+    const russian = db
+      .prepare(
+        `SELECT DISTINCT e.id FROM events e JOIN involvements i ON i.record_id = e.id JOIN actor_family f ON f.member = i.actor_id
+         WHERE f.root = 'russia' ORDER BY e.date_end, e.date_start DESC, e.id`,
+      )
+      .pluck()
+      .all();
+    db.close();
+    expect(russian).toContain('putin-modi-call');
+    expect(lines.slice(1).map((line) => line.split('\t')[0])).toEqual(russian);
   });
 
-  it('prints the version package.json gives, which the bundle has written in', () => {
-    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(runBinary(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  it("prints the version package.json gives, which the bundle has written in, and the bundled data's release", () => {
+    const result = runBinary(['--version']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(versionOutput(bundledRelease()));
+  });
+
+  it("prints the release of the database --db names, wherever --db stands, and the program's version when the database fails", () => {
+    const fixture = fixtureDatabase();
+    for (const argv of [['--db', fixture, '--version'], ['--version', '--db', fixture], [`--db=${fixture}`, '-V']]) {
+      expect(runBinary(argv).stdout, argv.join(' ')).toMatch(versionOutput());
+    }
+    const missing = runBinary(['--version', '--db', join(tempDir(), 'missing.db')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/^crisis \S+\n$/);
+    expect(missing.stderr).toMatch(/^crisis: cannot open database '.*missing\.db': no such file\n$/);
   });
 
   it.each([

@@ -15,6 +15,16 @@ import { outputsOf, type Output } from '../src/fields/json-schema.js';
 import type { Kind } from '../src/fields/define.js';
 
 export const ROOT = join(import.meta.dirname, '..');
+
+/** The bundled data's release as data/release.yaml names it. */
+export const bundledRelease = (): { version: string; released: string } => parse(readFileSync(join(ROOT, 'data', 'release.yaml'), 'utf8'));
+
+/** What `crisis --version` prints for a database of this release (none for facts that name no release). */
+export function versionOutput(release?: { version: string; released: string }): RegExp {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const data = release ? `${release.version.replaceAll('.', '\\.')}, released ${release.released}` : 'unversioned';
+  return new RegExp(`^crisis ${version.replaceAll('.', '\\.')}\ndata ${data}, digest [0-9a-f]{12}\n$`);
+}
 export const DATA_DIR = join(ROOT, 'data');
 export const BUNDLED_DB = join(DATA_DIR, 'crisis.db');
 export const FIXTURE_DATA = join(ROOT, 'test', 'fixtures', 'data');

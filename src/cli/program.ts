@@ -1,10 +1,12 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { VERSION } from '../paths.js';
 import type { Output } from '../fields/json-schema.js';
 import type { Context } from './context.js';
 import { quoted } from '../errors.js';
 import { visible } from '../text.js';
 import type { IOStreams } from './io.js';
+import { dataRelease } from '../queries/release.js';
+import { dataVersionLine, programVersionLine } from '../render/version.js';
 
 /** A command's module: it sets the command up, and says what it prints with --json, for crisis schema and completion. */
 export interface CommandModule {
@@ -73,7 +75,7 @@ export async function buildProgram(io: IOStreams, ctx: Context, argv: string[] =
       'Sourced, quoted facts on the 2025 India–Pakistan crisis after the Pahalgam attack and the diplomacy ' +
         'around it. Every record cites the pages it rests on, with what each reports and the parties\' own words.',
     )
-    .version(VERSION, '-V, --version', 'print the version')
+    .option('-V, --version', "print crisis's version and the data's release")
     .option('--db <path>', 'query another crisis database of the same schema (default: $CRISIS_DB, else the bundled data/crisis.db)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .helpOption('-h, --help', 'print help for a command')
@@ -109,9 +111,29 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
 2 usage error, 3 show or chain of an id that does not exist.
 `);
 
+  // Commander's own version option prints a fixed string; the data's release is read from the database only when
+  // asked. The line is not parsed yet when --version is met, so a --db given after it is found here.
+  program.on('option:version', () => {
+    const db = databaseNamed(argv);
+    if (db !== undefined) ctx.chooseDatabase(db);
+    io.stdout.write(programVersionLine(VERSION));
+    io.stdout.write(dataVersionLine(dataRelease(ctx.db())));
+    throw new CommanderError(0, 'crisis.version', '');
+  });
+
   const needed = commandsNeeded(argv, program);
   const modules = await Promise.all(needed.map((name) => COMMANDS[name]!()));
   ctx.commands = needed.map((name, i) => ({ name, module: modules[i]! }));
   for (const { module } of ctx.commands) module.register(program, ctx);
   return program;
+}
+
+/** The database a command line names with --db, the last one as commander would take it, read before commander has parsed the line. */
+function databaseNamed(argv: string[]): string | undefined {
+  let named: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === '--db' && i + 1 < argv.length) named = argv[i + 1];
+    else if (arg.startsWith('--db=')) named = arg.slice('--db='.length);
+  });
+  return named;
 }

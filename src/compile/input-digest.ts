@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** The database itself and build leftovers are outputs, not inputs. */
-const NOT_INPUT = /(^|\/)crisis\.db|\.tmp-/;
+/** The database itself and build leftovers are outputs, not inputs; the folder's documents (its README, the changelog that names this digest) are not facts. */
+const NOT_INPUT = /(^|\/)crisis\.db|\.tmp-|\.md$/;
 
 /**
  * A digest of every input file under the data folder (fact files and bundled texts), stored in the

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { factFiles, type RecordKind } from './fact-shapes.js';
 import type { Problem } from './problems.js';
+import { type Release, readRelease } from './release.js';
 
 type Parsed<K extends RecordKind> = z.infer<(typeof factFiles)[K]['schema']>;
 
@@ -16,9 +17,9 @@ export type Origins = WeakMap<object, string>;
 /**
  * Reads and schema-checks every fact file; records that fail their schema are left out and reported.
  * A kind's records live in `<kind>s.yaml`, in files under `<kind>s/` (read in name order, so a day or a
- * topic can have a file of its own), or both.
+ * topic can have a file of its own), or both. The data's release, if the folder names one, is read beside them.
  */
-export function loadDataset(dataDir: string): { dataset: Dataset; problems: Problem[]; origins: Origins } {
+export function loadDataset(dataDir: string): { dataset: Dataset; problems: Problem[]; origins: Origins; release?: Release } {
   const problems: Problem[] = [];
   const origins: Origins = new WeakMap();
   const dataset = {} as Dataset;
@@ -28,7 +29,7 @@ export function loadDataset(dataDir: string): { dataset: Dataset; problems: Prob
     if (files.length === 0 && problems.length === reported) problems.push({ file: factFiles[kind].file, record: '-', message: `file is missing (or give files under ${factFiles[kind].folder}/)` });
     dataset[kind] = files.flatMap((file) => loadFile(dataDir, file, kind, problems, origins)) as never;
   }
-  return { dataset, problems, origins };
+  return { dataset, problems, origins, release: readRelease(dataDir, problems) };
 }
 
 /** The files holding a kind's records, relative to the data folder. */

@@ -14,7 +14,14 @@ import type { CitationInput, ClaimInput, FigureInput } from './fact-shapes.js';
  * Writes a checked dataset to a new SQLite file at `out`. The same dataset always gives the same
  * rows in the same order; the file is written beside `out` and renamed, so a reader never sees half.
  */
-export function writeDatabase(dataset: Dataset, out: string, digest: string): void {
+/** What the build records of where its data came from: the digest of the fact files, and their release where named. */
+export interface DataOrigin {
+  input_digest: string;
+  data_version?: string;
+  data_released?: string;
+}
+
+export function writeDatabase(dataset: Dataset, out: string, origin: DataOrigin): void {
   const temporary = `${out}.tmp-${process.pid}`;
   rmSync(temporary, { force: true });
   const db = new Database(temporary);
@@ -22,7 +29,7 @@ export function writeDatabase(dataset: Dataset, out: string, digest: string): vo
     db.pragma('foreign_keys = ON');
     db.pragma(`page_size = ${PAGE_SIZE}`);
     db.exec(SCHEMA);
-    db.transaction(() => insertAll(db, dataset, digest))();
+    db.transaction(() => insertAll(db, dataset, origin))();
   } catch (error) {
     db.close();
     rmSync(temporary, { force: true });
@@ -31,13 +38,13 @@ export function writeDatabase(dataset: Dataset, out: string, digest: string): vo
   finishDatabase(db, temporary, out);
 }
 
-function insertAll(db: Database.Database, dataset: Dataset, digest: string): void {
+function insertAll(db: Database.Database, dataset: Dataset, origin: DataOrigin): void {
   // References are checked at commit, so records may point at ones inserted after them (a body at the body it is
   // part of), and every row at its record, whose row is written last, in id order (src/compile/records-table.ts).
   db.pragma('defer_foreign_keys = ON');
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   meta.run('schema_version', SCHEMA_VERSION);
-  meta.run('input_digest', digest);
+  for (const [key, value] of Object.entries(origin)) if (value !== undefined) meta.run(key, value);
 
   const records = recordsInIdOrder(db);
   const addRecord = records.add;
