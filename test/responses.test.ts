@@ -113,7 +113,7 @@ describe('crisis chain', () => {
     expect(lines).toContain('What led to it');
     expect(lines).toContain('What answered it');
     expect(stdout).toMatch(/└─ responds to 2025-04-22 .*\n   event pahalgam-attack · Pahalgam attackers → India\n/);
-    expect(stdout).toMatch(/answered by( \(inferred\))? 2025-05-10 .*\n(.*\n)*?   event operation-bunyan-um-marsoos /);
+    expect(stdout).toMatch(/answered by( \(inferred\))? 2025-05-10 .*\n(.*\n)*?[│ ]  event operation-bunyan-um-marsoos /);
     // A record reached twice is named twice and followed once.
     expect(stdout.match(/statement pakistan-nsc-authorises-response/g)).toHaveLength(2);
     expect(stdout).toContain('(shown above)');

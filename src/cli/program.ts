@@ -116,8 +116,9 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
   program.on('option:version', () => {
     const db = databaseNamed(argv);
     if (db !== undefined) ctx.chooseDatabase(db);
-    io.stdout.write(programVersionLine(VERSION));
-    io.stdout.write(dataVersionLine(dataRelease(ctx.db())));
+    // Both lines or neither: a failure prints nothing on stdout, the database's included.
+    const data = dataVersionLine(dataRelease(ctx.db()));
+    io.stdout.write(programVersionLine(VERSION) + data);
     throw new CommanderError(0, 'crisis.version', '');
   });
 

@@ -4,7 +4,7 @@ import { visible } from '../text.js';
 /** How much of the fact files' digest to print: enough to tell two builds apart by eye. */
 const DIGEST_SHOWN = 12;
 
-/** `crisis --version`'s first line: the program's version, printed before the database is opened. */
+/** `crisis --version`'s first line: the program's version. */
 export const programVersionLine = (programVersion: string) => `crisis ${programVersion}\n`;
 
 /** `crisis --version`'s second line: the data's release and the digest of its fact files. */
