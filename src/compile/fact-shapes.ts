@@ -195,6 +195,8 @@ export const sourceSchema = z.strictObject({
   publisher: line.optional(),
   url: z.url().optional(),
   published: date.optional(),
+  /** Why the page gives no date of publication, or where the date given comes from (a web address, a dateline). */
+  published_note: line.optional(),
   /** The whole text of the source, bundled under data/ (the seed article): every quote from it is checked against it. */
   text: withoutControlCharacters(z.string(), false).optional(),
 });

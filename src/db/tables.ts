@@ -34,7 +34,7 @@ CREATE INDEX records_by_date ON records(date_end, date_start DESC, id);
 
 CREATE TABLE sources (
   id TEXT PRIMARY KEY REFERENCES records(id),
-  title TEXT NOT NULL, publisher TEXT, url TEXT, published TEXT
+  title TEXT NOT NULL, publisher TEXT, url TEXT, published TEXT, published_note TEXT
 );
 
 CREATE TABLE actors (

@@ -13,6 +13,7 @@ export const SOURCE = kind({
     field('publisher', 'so.publisher', nullable(text('who published it, where known'))),
     field('url', 'so.url', nullable(text('where it is online, where it is'))),
     field('published', 'so.published', nullable(date('when it was published, where known')), { column: { cut: false } }),
+    field('published_note', 'so.published_note', nullable(text('why no date of publication is given, or where the date given comes from'))),
     field('cited_by', '(SELECT count(DISTINCT c.record_id) FROM citations c WHERE c.source_id = so.id)', integer('how many records cite it')),
   ],
   columns: ['id', 'published', 'publisher', 'title', 'cited_by'],
