@@ -640,7 +640,7 @@ describe('usage errors and missing records', () => {
     { argv: ['events', '--json', '--format', 'csv'], code: 2, err: /--json and --format csv ask for different formats/ },
     { argv: ['events', '--fields', 'id,titel'], code: 2, err: /unknown field 'titel' \(did you mean 'title'\?\); fields here: id, kind, date, / },
     { argv: ['events', '--sort', 'titel'], code: 2, err: /^crisis: unknown field 'titel' for --sort \(did you mean 'title'\?\); fields here: id, kind, date, / },
-    { argv: ['sources', '--sort', 'date'], code: 2, err: /unknown field 'date' for --sort; fields here: id, kind, title, publisher, url, published, cited_by\n$/ },
+    { argv: ['sources', '--sort', 'date'], code: 2, err: /unknown field 'date' for --sort; fields here: id, kind, title, publisher, url, published, published_note, cited_by\n$/ },
     { argv: ['timeline', '--kind', 'actor'], code: 2, err: /^crisis: unknown value 'actor' for --kind; use one of event, statement, measure\n$/ },
     { argv: ['timeline', '--kind', 'events'], code: 2, err: /unknown value 'events' for --kind \(did you mean 'event'\?\)/ },
     { argv: ['events', '--sort', 'date:down'], code: 2, err: /invalid --sort 'date:down': use a field, then :desc for descending/ },
