@@ -32,10 +32,13 @@ export function register(program: Command, ctx: Context): void {
     .addHelpText(
       'after',
       `
-Each record (every id, of every kind) is compared in full, field by field, as crisis show --json prints it.
---json prints added and removed as {id, kind, title} and changed as {id, kind, fields}, each list by id.
-A table ends with a summary line; in TSV or CSV the summary goes to stderr. The status is 0 whether or
-not the databases differ, 1 if either cannot be read, 2 for a usage error.
+Each record (every id, of every kind) is compared field by field, as its list
+command prints it with --json (crisis events --json, ...). --json prints added
+and removed as {id, kind, title} and changed as {id, kind, fields}, each list
+by id. A table ends in a summary line; TSV and CSV write it to stderr.
+
+Exit status: 0 whether or not the databases differ, 1 if either cannot be read
+(missing, not a crisis database, another schema version), 2 usage error.
 `,
     )
     .action(async (oldPath: string, newPath: string, raw: { json?: boolean; format?: string }) => {
