@@ -111,6 +111,19 @@ describe('crisis diff', () => {
     expect(result).toEqual({ code: 0, stdout: 'no differences: 17 records the same in both\n', stderr: '' });
   });
 
+  it.each(['table', 'tsv', 'csv', 'json'])('prints a stranger\'s control characters as escapes, never to the terminal, in %s', async (format) => {
+    const path = join(tempDir(), 'hostile.db');
+    copyFileSync(fixtureDatabase(), path);
+    const title = 'Seed \u001b]0;owned\u0007\u001b[2J article';
+    const db = new Database(path);
+    for (const table of ['records', 'sources']) db.prepare(`UPDATE ${table} SET title = ? WHERE id = 'seed-article'`).run(title);
+    db.close();
+    const result = await runCli(['--no-color', 'diff', fixtureDatabase(), path, '--format', format], { tty: format === 'table' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(format === 'json' ? 'seed-article' : 'Seed \\u001b]0;owned');
+    expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+  });
+
   it.each([
     { argv: ['diff'], err: "missing required argument 'old.db'" },
     { argv: ['diff', 'a.db'], err: "missing required argument 'new.db'" },
