@@ -696,7 +696,7 @@ describe('help', () => {
     expect(result.stderr).toMatch(/^Examples:\n[^]*\nUsage: crisis \[options\] \[command\]/);
   });
 
-  it.each(['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'timeline', 'show', 'validate', 'build'])('crisis %s --help has examples', async (command) => {
+  it.each(['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'timeline', 'show', 'validate', 'build', 'diff'])('crisis %s --help has examples', async (command) => {
     const result = await run([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Examples:\\n  \\$ crisis ${command}`));

@@ -35,6 +35,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   show: () => import('../commands/show.js'),
   validate: () => import('../commands/validate.js'),
   build: () => import('../commands/build.js'),
+  diff: () => import('../commands/diff.js'),
 };
 
 /**

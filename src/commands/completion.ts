@@ -12,6 +12,7 @@ import { SEARCH_KINDS } from '../queries/search.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { COMPLETE_COMMAND, completionLines, completionScript, type Shell, SHELLS } from '../render/completion.js';
 import { GRAPH_FORMATS } from '../render/graph.js';
+import { DIFF_FORMATS } from '../render/diff.js';
 import { FORMATS } from '../render/output.js';
 
 const ACTOR_OPTIONS = new Set(['--actor', '--by', '--against', '--country']);
@@ -32,7 +33,7 @@ const VOCABULARIES: Record<string, VocabularyColumn> = {
 };
 
 /** The values --format takes where they are not the list formats. */
-const OWN_FORMATS: Record<string, readonly string[]> = { show: ['text', 'json'], chain: ['text', 'json'], graph: GRAPH_FORMATS };
+const OWN_FORMATS: Record<string, readonly string[]> = { show: ['text', 'json'], chain: ['text', 'json'], graph: GRAPH_FORMATS, diff: DIFF_FORMATS };
 
 /** What a command's first argument takes: a few words, the ids of records of some kinds, or a folder. */
 const ARGUMENTS: Record<string, ValueCompletion> = {
@@ -41,6 +42,7 @@ const ARGUMENTS: Record<string, ValueCompletion> = {
   chain: { kind: 'ids', kinds: TIMELINE_KINDS },
   validate: { kind: 'files' },
   build: { kind: 'files' },
+  diff: { kind: 'files' },
 };
 
 /** The most ids offered at once: enough to choose among, where a database may hold a million. */

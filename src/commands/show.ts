@@ -1,27 +1,12 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import type { Db } from '../db/open.js';
 import { addExamples } from '../options/declare.js';
 import { toRecord, toTextOrJson } from '../options/parse.js';
-import { findActors } from '../queries/actors.js';
-import { findAgreements } from '../queries/agreements.js';
-import { findEvents } from '../queries/events.js';
 import { findLinks } from '../queries/links.js';
-import { findMeasures } from '../queries/measures.js';
-import { findSources } from '../queries/sources.js';
-import { findStatements } from '../queries/statements.js';
+import { recordOfKind, type RecordKind } from '../queries/records.js';
 import { loadPaint } from '../render/paint.js';
 import { jsonText } from '../render/output.js';
 import { renderRecordText } from '../render/show.js';
-
-const finders: Record<string, (db: Db, id: string) => object[]> = {
-  event: (db, id) => findEvents(db, { id }),
-  statement: (db, id) => findStatements(db, { id }),
-  measure: (db, id) => findMeasures(db, { id }),
-  actor: (db, id) => findActors(db, { id }),
-  agreement: (db, id) => findAgreements(db, { id }),
-  source: (db, id) => findSources(db, { id }),
-};
 
 export function register(program: Command, ctx: Context): void {
   const command = program
@@ -38,7 +23,7 @@ export function register(program: Command, ctx: Context): void {
       const format = toTextOrJson(raw, 'show');
       const db = ctx.db();
       const { id, kind } = toRecord(db, typed);
-      const record = finders[kind]!(db, id)[0]!;
+      const record = recordOfKind(db, kind as RecordKind, id)!;
       const links = findLinks(db, id);
       if (format === 'json') {
         ctx.io.stdout.write(`${jsonText({ ...record, linked: links }, 2)}\n`);

@@ -58,6 +58,11 @@ export function recordKind(db: Db, id: string): string | undefined {
   return (db.prepare('SELECT kind FROM records WHERE id = ?').get(id) as { kind: string } | undefined)?.kind;
 }
 
+/** Every record's id, kind and title (an actor's or agreement's name), in id order. */
+export function listRecords(db: Db): { id: string; kind: string; title: string }[] {
+  return db.prepare('SELECT id, kind, title FROM records ORDER BY id').all() as { id: string; kind: string; title: string }[];
+}
+
 export function listIds(db: Db): string[] {
   return (db.prepare('SELECT id FROM records ORDER BY id').all() as { id: string }[]).map((row) => row.id);
 }

@@ -18,6 +18,8 @@ export interface OutputSettings {
   width: number;
   /** Aborted by Ctrl-C: writing stops after the line being written. */
   interrupted?: AbortSignal;
+  /** The line under a table, in place of its count of records. */
+  summary?: string;
 }
 
 /** Text goes to the output in pieces of about this many characters: one write per record would be a system call each. */
@@ -168,7 +170,7 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
         const wait = batch.write(piece);
         if (wait) await wait;
       }
-      await batch.write(paint.dim(`${all.length} ${all.length === 1 ? 'record' : 'records'}${undatedNote(all, fields)}\n`));
+      await batch.write(paint.dim(`${settings.summary ?? `${all.length} ${all.length === 1 ? 'record' : 'records'}${undatedNote(all, fields)}`}\n`));
       break;
     }
   }
