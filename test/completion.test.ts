@@ -55,7 +55,7 @@ describe('crisis completion', () => {
     { line: 'crisis ti|', exactly: ['timeline'] },
     { line: 'crisis --|', includes: ['--db', '--no-color', '--help', '--version'] },
     { line: 'crisis events --|', includes: ['--actor', '--type', '--since', '--sort', '--limit', '--json', '--format', '--fields', '--db', '--no-color'] },
-    { line: 'crisis --db x.db events --a|', exactly: ['--actor'] },
+    { line: 'crisis --db x.db events --a|', exactly: ['--actor', '--as-of'] },
     { line: 'crisis events --actor |', exactly: ['india', 'ishaq-dar', 'pakistan', 'russia', 'sergey-lavrov', 'vladimir-putin'] },
     { line: 'crisis measures --by ru|', exactly: ['russia'] },
     { line: 'crisis events --actor=ru|', exactly: ['--actor=russia'] },

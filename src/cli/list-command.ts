@@ -2,7 +2,13 @@ import type { Context } from './context.js';
 import { writeJsonLines, writeRecords } from '../render/output.js';
 import { sortRecords } from '../render/sort.js';
 import type { Kind } from '../fields/define.js';
-import { toLimit, toOutputSettings, toSort, type RawOptions } from '../options/parse.js';
+import { toAsOfDay, toLimit, toOutputSettings, toSort, type RawOptions } from '../options/parse.js';
+import { asItStood, asOf } from '../queries/as-of.js';
+
+/** What a list command may do to its records once --as-of has chosen them: search numbers its ranks again. */
+export interface ListOptions<T> {
+  afterAsOf?: (records: T[]) => T[];
+}
 
 /**
  * What every list command does once it knows its query: checks the output options, runs the query, orders,
@@ -16,10 +22,19 @@ export async function writeList<T extends object>(
   kind: Kind,
   query: (limit: number | undefined) => Iterable<T>,
   jsonLines?: (limit: number | undefined) => Iterable<string>,
+  options: ListOptions<T> = {},
 ): Promise<void> {
   const output = toOutputSettings(raw, kind, ctx);
   const sort = toSort(raw.sort, kind);
   const limit = toLimit(raw.limit);
+  const asOfDay = toAsOfDay(raw);
+  if (asOfDay !== undefined) {
+    await writeAsOf(ctx, asOfDay, query(undefined), (records) => {
+      const ordered = sort ? sortRecords(records, sort) : records;
+      return (options.afterAsOf ?? ((kept) => kept))(ordered.slice(0, limit));
+    }, (records) => writeRecords(ctx.io.stdout, records, kind, output));
+    return;
+  }
   if (jsonLines && output.format === 'jsonl' && !output.fields && !sort) {
     await writeJsonLines(ctx.io.stdout, jsonLines(limit), output.interrupted);
     return;
@@ -28,4 +43,34 @@ export async function writeList<T extends object>(
   // records go from the query to the output one at a time.
   const rows = sort ? sortRecords([...query(undefined)], sort).slice(0, limit) : query(limit);
   await writeRecords(ctx.io.stdout, rows, kind, output);
+}
+
+/**
+ * --as-of: every record the query finds, as it stood by the end of the day (those not yet known left out), then
+ * ordered and cut as asked; a note on stderr counts those left out because their pages show no date.
+ */
+async function writeAsOf<T extends object>(
+  ctx: Context,
+  day: string,
+  found: Iterable<T>,
+  arrange: (records: T[]) => T[],
+  write: (records: T[]) => Promise<void>,
+): Promise<void> {
+  const view = asOf(ctx.db(), day);
+  const known: T[] = [];
+  let undated = 0;
+  for (const record of found) {
+    const stood = asItStood(record as T & { id: string }, view);
+    if (stood) known.push(stood);
+    else if (view.undated((record as T & { id: string }).id, (record as { date?: string | null }).date)) undated++;
+  }
+  await write(arrange(known));
+  noteUndated(ctx, day, undated);
+}
+
+/** The note --as-of ends with when records were left out that pages of no known date cite: they may have been known. */
+export function noteUndated(ctx: Context, day: string, undated: number): void {
+  if (undated === 0) return;
+  const records = `${undated} more ${undated === 1 ? 'record' : 'records'}`;
+  ctx.io.stderr.write(`crisis: as of ${day}, ${records} left out: no page citing them was out by then, and some show no date\n`);
 }

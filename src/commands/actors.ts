@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addAsOfOption, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toVocabulary } from '../options/parse.js';
 import { ACTOR, findActors } from '../queries/actors.js';
 
@@ -15,6 +15,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--kind <kind>', 'only this kind: state, person, organisation or group')
     .option('--country <actor>', 'this state and the persons and bodies that belong to it (repeatable)', collect);
   addOrderOptions(command);
+  addAsOfOption(command);
   addOutputOptions(command);
   addExamples(command, [
     'crisis actors',

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toDateRange } from '../options/parse.js';
 import { AGREEMENT, findAgreements } from '../queries/agreements.js';
 
@@ -15,6 +15,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--actor <actor>', 'only agreements this actor is a party to (repeatable)', collect);
   addDateOptions(command);
   addOrderOptions(command);
+  addAsOfOption(command);
   addOutputOptions(command);
   addExamples(command, [
     'crisis agreements',

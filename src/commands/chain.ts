@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { quoted, UsageError } from '../errors.js';
+import { NotFoundError, quoted, UsageError } from '../errors.js';
 import { id, object } from '../fields/define.js';
 import type { ObjectOutput } from '../fields/json-schema.js';
-import { addExamples } from '../options/declare.js';
-import { toLimit, toRecord, toTextOrJson } from '../options/parse.js';
+import { addAsOfOption, addExamples } from '../options/declare.js';
+import { toAsOfDay, toLimit, toRecord, toTextOrJson } from '../options/parse.js';
+import { asOf } from '../queries/as-of.js';
 import { findChain, graphProperties } from '../queries/responses.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { renderChainText } from '../render/chain.js';
@@ -27,11 +28,12 @@ export function register(program: Command, ctx: Context): void {
     .option('--depth <n>', 'follow at most n steps each way (default: all the way)')
     .option('--json', 'print the chain as JSON: root, nodes and edges (same as --format json)')
     .option('--format <format>', 'text or json (default: text)');
+  addAsOfOption(command);
   addExamples(command, [
     'crisis chain pahalgam-attack',
     'crisis chain operation-sindoor --depth 1',
     "crisis chain india-closes-airspace --json | jq -r '.edges[] | \"\\(.from) \\(.relation) \\(.to)\"'",
-  ]).action(async (typed: string, raw: { json?: boolean; format?: string; depth?: string }) => {
+  ]).action(async (typed: string, raw: { json?: boolean; format?: string; depth?: string; asOf?: string }) => {
     const format = toTextOrJson(raw, 'chain');
     const depth = toLimit(raw.depth, 'depth');
     const db = ctx.db();
@@ -39,7 +41,10 @@ export function register(program: Command, ctx: Context): void {
     if (!(TIMELINE_KINDS as readonly string[]).includes(kind)) {
       throw new UsageError(`${quoted(typed)} is ${kind === 'actor' || kind === 'agreement' ? 'an' : 'a'} ${kind}: chain follows events, statements and measures; try crisis show ${id}`);
     }
-    const chain = findChain(db, id, depth);
+    const asOfDay = toAsOfDay(raw);
+    const view = asOfDay === undefined ? undefined : asOf(db, asOfDay);
+    if (view && !view.known(id)) throw new NotFoundError(`${quoted(id)} was not yet known as of ${asOfDay}: no page citing it was out by then`);
+    const chain = findChain(db, id, depth, view && ((edge) => view.answerKnown(edge.from, edge.to, edge.basis)));
     if (format === 'json') {
       ctx.io.stdout.write(`${jsonText(chain, 2)}\n`);
     } else {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toDateRange, toVocabulary } from '../options/parse.js';
 import { EVENT, type EventFilters, eventJsonLines, eventRows } from '../queries/events.js';
 
@@ -16,6 +16,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--type <type>', 'only events of this type, e.g. attack, call');
   addDateOptions(command);
   addOrderOptions(command);
+  addAsOfOption(command);
   addOutputOptions(command);
   addExamples(command, [
     'crisis events --actor russia',

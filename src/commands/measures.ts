@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toAgreementId, toDateRange, toVocabulary } from '../options/parse.js';
 import { MEASURE, type MeasureFilters, measureJsonLines, measureRows } from '../queries/measures.js';
 
@@ -19,6 +19,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--about <agreement>', 'only measures invoking this agreement, e.g. "Indus Waters Treaty"');
   addDateOptions(command);
   addOrderOptions(command);
+  addAsOfOption(command);
   addOutputOptions(command);
   addExamples(command, [
     'crisis measures --by pakistan',

@@ -3,9 +3,9 @@ import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
 import { quoted, UsageError } from '../errors.js';
 import { visible } from '../text.js';
-import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toChoice, toDateRange } from '../options/parse.js';
-import { MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, SEARCH_HIT, SEARCH_KINDS, searchRecords, searchTerms } from '../queries/search.js';
+import { MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, SEARCH_HIT, SEARCH_KINDS, type SearchHit, searchRecords, searchTerms } from '../queries/search.js';
 
 const RAW_HINT = 'quote words with "...", combine them with AND, OR, NOT or NEAR(...), end a word with * for a prefix, or leave out --raw';
 
@@ -22,6 +22,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--raw', 'take the text as an SQLite FTS5 query: AND, OR, NOT, NEAR(...), "phrases", prefix*, column:word');
   addDateOptions(command);
   addOrderOptions(command);
+  addAsOfOption(command);
   addOutputOptions(command);
   addExamples(command, [
     'crisis search Simla',
@@ -51,6 +52,9 @@ export function register(program: Command, ctx: Context): void {
         }
         throw error;
       }
-    });
+    }, undefined, { afterAsOf: renumbered });
   });
 }
+
+/** Hits numbered again from 1 once --as-of has left some out: the rank is a place in this answer. */
+const renumbered = (hits: SearchHit[]) => hits.map((hit, index) => ({ ...hit, rank: index + 1 }));

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { addExamples } from '../options/declare.js';
-import { toRecord, toTextOrJson } from '../options/parse.js';
+import { NotFoundError, quoted } from '../errors.js';
+import { addAsOfOption, addExamples } from '../options/declare.js';
+import { toAsOfDay, toRecord, toTextOrJson } from '../options/parse.js';
+import { asItStood, asOf, linkKnown } from '../queries/as-of.js';
 import { findLinks } from '../queries/links.js';
 import { recordOfKind, type RecordKind } from '../queries/records.js';
 import { loadPaint } from '../render/paint.js';
@@ -15,16 +17,29 @@ export function register(program: Command, ctx: Context): void {
     .argument('<id>', 'a record id (any kind), or the name or alias of an actor or agreement')
     .option('--json', 'print one JSON object')
     .option('--format <format>', 'text or json (default: text)');
+  addAsOfOption(command);
   addExamples(command, [
     'crisis show pahalgam-attack',
     'crisis show putin',
     "crisis show simla-agreement --json | jq '.sources[].quote'",
-  ]).action(async (typed: string, raw: { json?: boolean; format?: string }) => {
+    'crisis show pahalgam-attack --as-of 2025-04-23',
+  ]).action(async (typed: string, raw: { json?: boolean; format?: string; asOf?: string }) => {
       const format = toTextOrJson(raw, 'show');
       const db = ctx.db();
       const { id, kind } = toRecord(db, typed);
-      const record = recordOfKind(db, kind as RecordKind, id)!;
-      const links = findLinks(db, id);
+      const asOfDay = toAsOfDay(raw);
+      let record = recordOfKind(db, kind as RecordKind, id)!;
+      let links = findLinks(db, id);
+      if (asOfDay !== undefined) {
+        const view = asOf(db, asOfDay);
+        const stood = asItStood(record, view);
+        if (!stood) {
+          const why = view.undated(id) ? 'none of the pages citing it was out by then, and some show no date' : 'no page citing it was out by then';
+          throw new NotFoundError(`${quoted(id)} was not yet known as of ${asOfDay}: ${why}`);
+        }
+        record = stood;
+        links = links.filter((link) => linkKnown(link, id, view));
+      }
       if (format === 'json') {
         ctx.io.stdout.write(`${jsonText({ ...record, linked: links }, 2)}\n`);
       } else {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addExamples, addOrderOptions, addOutputOptions } from '../options/declare.js';
+import { addAsOfOption, addExamples, addOrderOptions, addOutputOptions } from '../options/declare.js';
 import { type RawOptions } from '../options/parse.js';
 import { findSources, SOURCE } from '../queries/sources.js';
 
@@ -13,6 +13,7 @@ export function register(program: Command, ctx: Context): void {
     .command('sources')
     .description('Sources behind the facts, most cited first, with how many records cite each');
   addOrderOptions(command);
+  addAsOfOption(command);
   addOutputOptions(command);
   addExamples(command, [
     'crisis sources',

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toAgreementId, toDateRange, toVocabulary } from '../options/parse.js';
 import { STATEMENT, type StatementFilters, statementJsonLines, statementRows } from '../queries/statements.js';
 
@@ -17,6 +17,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--about <agreement>', 'only statements invoking this agreement, e.g. simla');
   addDateOptions(command);
   addOrderOptions(command);
+  addAsOfOption(command);
   addOutputOptions(command);
   addExamples(command, [
     'crisis statements --actor putin',

@@ -1,10 +1,11 @@
 import { type Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
-import { writeList } from '../cli/list-command.js';
+import { noteUndated, writeList } from '../cli/list-command.js';
 import type { Db } from '../db/open.js';
 import { UsageError } from '../errors.js';
-import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
-import { type RawOptions, toActorIds, toChoice, toDateRange, toLimit } from '../options/parse.js';
+import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { type RawOptions, toActorIds, toAsOfDay, toChoice, toDateRange, toLimit } from '../options/parse.js';
+import { asOf } from '../queries/as-of.js';
 import { findActors } from '../queries/actors.js';
 import { TIMELINE, TIMELINE_KINDS, timelineChartRows, type TimelineFilters, timelineRows } from '../queries/timeline.js';
 import { writeLines } from '../render/output.js';
@@ -29,6 +30,7 @@ export function register(program: Command, ctx: Context): void {
     );
   addDateOptions(command);
   addOrderOptions(command);
+  addAsOfOption(command);
   addOutputOptions(command);
   addExamples(command, [
     'crisis timeline --since 2025-05-07 --until 2025-05-10',
@@ -44,12 +46,12 @@ export function register(program: Command, ctx: Context): void {
       ...toDateRange(raw),
       limit,
     });
-    if (raw.chart) await writeChart(ctx, db, filters(toLimit(raw.limit)));
+    if (raw.chart) await writeChart(ctx, db, filters(toLimit(raw.limit)), toAsOfDay(raw));
     else await writeList(ctx, raw, TIMELINE, (limit) => timelineRows(db, filters(limit)));
   });
 }
 
-async function writeChart(ctx: Context, db: Db, filters: TimelineFilters): Promise<void> {
+async function writeChart(ctx: Context, db: Db, filters: TimelineFilters, asOfDay: string | undefined): Promise<void> {
   const { actorColumns, chartMinimumWidth, renderChart, sideColumns } = await import('../render/chart.js');
   // The same actor typed twice ("russia", "Russian Federation") is one column.
   const actors = filters.actors && [...new Set(filters.actors)];
@@ -62,7 +64,16 @@ async function writeChart(ctx: Context, db: Db, filters: TimelineFilters): Promi
     );
   }
   const paint = await loadPaint(ctx.color());
-  await writeLines(ctx.io.stdout, renderChart(timelineChartRows(db, filters), { columns, width, paint }), ctx.io.interrupted);
+  // As of a day, the chart is of the records known by then; --limit counts those.
+  if (asOfDay === undefined) {
+    await writeLines(ctx.io.stdout, renderChart(timelineChartRows(db, filters), { columns, width, paint }), ctx.io.interrupted);
+    return;
+  }
+  const view = asOf(db, asOfDay);
+  const found = [...timelineChartRows(db, { ...filters, limit: undefined })];
+  const known = found.filter((row) => view.known(row.id)).slice(0, filters.limit);
+  await writeLines(ctx.io.stdout, renderChart(known, { columns, width, paint }), ctx.io.interrupted);
+  noteUndated(ctx, asOfDay, found.filter((row) => view.undated(row.id, row.date)).length);
 }
 
 /** An actor with its name, for a column heading; its id where a database lacks it (another --db). */

@@ -19,6 +19,14 @@ export function addDateOptions(command: Command): Command {
     .option('--until <date>', 'only records wholly on or before this date (YYYY, YYYY-MM or YYYY-MM-DD; --until 2025-05 runs to 31 May)');
 }
 
+/** --as-of, for every command that answers from the records: what had been published by the end of a day. */
+export function addAsOfOption(command: Command): Command {
+  return command.option(
+    '--as-of <date>',
+    'answer from what had been published by the end of this day (UTC): only records and citations of pages out by then, and none of pages with no known date',
+  );
+}
+
 /** --sort and --limit, for the commands that list records. */
 export function addOrderOptions(command: Command): Command {
   return command

@@ -25,6 +25,7 @@ export interface RawOptions {
   kind?: string;
   about?: string;
   sort?: string;
+  asOf?: string;
   /** search: pass the text to FTS5 as a query of its own syntax. */
   raw?: boolean;
 }
@@ -86,6 +87,11 @@ export function toDateRange(raw: RawOptions): { since?: string; until?: string }
     throw new UsageError(`--since ${since.date} is after --until ${until.date}`);
   }
   return { since: since?.start, until: until?.end };
+}
+
+/** --as-of: the last day it covers (a month or a year counts to its end), or undefined. */
+export function toAsOfDay(raw: { asOf?: string }): string | undefined {
+  return raw.asOf === undefined ? undefined : toDate(raw.asOf, '--as-of').end;
 }
 
 function toDate(text: string, flag: string) {

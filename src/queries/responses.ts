@@ -123,8 +123,9 @@ function inNodeOrder(edges: ResponseEdge[], nodes: ResponseNode[]): ResponseEdge
  * What led to `root` (the records it answers, the event it was said at, and theirs in turn) and what
  * answered it (and what answered those, and the statements made at each event on the way), found one step
  * at a time, so that records answering each other (which records of one day may) end the walk rather than loop.
+ * Only the edges `keep` accepts are followed (--as-of: those known by then).
  */
-export function findChain(db: Db, root: string, depth = Infinity): Chain {
+export function findChain(db: Db, root: string, depth = Infinity, keep: (edge: ResponseEdge) => boolean = () => true): Chain {
   const back = db.prepare(`SELECT ${selectList(EDGE.fields)} FROM (${edgesAt('to')}) g`);
   const forward = db.prepare(`SELECT ${selectList(EDGE.fields)} FROM (${edgesAt('from')}) g`);
   const edges = new Map<string, ResponseEdge>();
@@ -137,7 +138,7 @@ export function findChain(db: Db, root: string, depth = Infinity): Chain {
     for (let steps = 0; frontier.length && steps < depth; steps++) {
       const found = statement.all({ ids: JSON.stringify(frontier) }) as ResponseEdge[];
       frontier = [];
-      for (const edge of found) {
+      for (const edge of found.filter(keep)) {
         edges.set(`${edge.from} ${edge.relation} ${edge.to}`, edge);
         const other = next(edge);
         if (!reached.has(other)) {
