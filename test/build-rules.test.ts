@@ -174,6 +174,12 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     problem: /^measures\.yaml: pakistan-closes-airspace: in_response_to: /,
   },
   {
+    rule: 'a page with no date says why',
+    file: 'sources.yaml',
+    edit: (records) => delete find(records, 'jang-pahalgam-attack-toll').published,
+    problem: /^sources\.yaml: jang-pahalgam-attack-toll: published: give the date the page shows, or a published_note saying why none is known/,
+  },
+  {
     rule: 'a measure amends another measure, not an event',
     file: 'measures.yaml',
     edit: (records) => (find(records, 'pakistan-closes-airspace').amends = { id: 'pahalgam-attack', change: 'extends' }),

@@ -54,6 +54,9 @@ export function checkDataset(dataset: Dataset, dataDir: string, origins: Origins
     }
   }
   for (const source of dataset.source) {
+    // --as-of counts a page only from its date: one that has none says why, so the gap is known, not forgotten.
+    if (source.published === undefined && source.published_note === undefined)
+      report('source', source, 'published: give the date the page shows, or a published_note saying why none is known');
     if (source.published !== undefined && !parseDate(source.published))
       report('source', source, `published '${source.published}' is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD`);
   }
