@@ -2,13 +2,15 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { inputDigest } from '../src/compile/input-digest.js';
 import { loadDataset } from '../src/compile/read-fact-files.js';
 import { findAgreements } from '../src/queries/agreements.js';
 import { findEvents } from '../src/queries/events.js';
 import { findMeasures } from '../src/queries/measures.js';
 import { findStatements } from '../src/queries/statements.js';
 import { foldWhitespace } from '../src/text.js';
-import { BUNDLED_DB, DATA_DIR, runCli } from './helpers.js';
+import { parse } from 'yaml';
+import { BUNDLED_DB, bundledRelease, DATA_DIR, ROOT, runCli } from './helpers.js';
 
 const { dataset, problems } = loadDataset(DATA_DIR);
 const db = new Database(BUNDLED_DB, { readonly: true });
@@ -200,5 +202,25 @@ describe('the questions the seed article answers', () => {
     const simla = (await json(['statements', '--about', 'simla'])).map((row) => row.id);
     const lahore = (await json(['statements', '--about', 'Lahore Declaration'])).map((row) => row.id);
     for (const invoking of [simla, lahore]) expect(invoking).toEqual(expect.arrayContaining(['lavrov-urges-de-escalation', 'russia-concerned-at-escalation']));
+  });
+});
+
+describe("the data's release", () => {
+  const release = bundledRelease();
+
+  it('has an entry in data/CHANGELOG.md naming the digest of the facts as they are: change the facts, cut a release', () => {
+    const changelog = readFileSync(join(DATA_DIR, 'CHANGELOG.md'), 'utf8');
+    const entry = new RegExp(`^## ${release.version.replaceAll('.', '\\.')} \\(released ${release.released}, digest \`([0-9a-f]{12})\`\\)$`, 'm').exec(changelog);
+    expect(entry, `data/CHANGELOG.md has no entry for ${release.version}`).not.toBeNull();
+    expect(entry![1], 'the facts changed since this release: bump data/release.yaml and CITATION.cff, and write the entry (CONTRIBUTING.md)').toBe(
+      inputDigest(DATA_DIR).slice(0, 12),
+    );
+    // The newest release comes first.
+    expect(changelog.indexOf('\n## ')).toBe(changelog.indexOf(`\n## ${release.version} `));
+  });
+
+  it('is the version and date CITATION.cff gives', () => {
+    const citation = parse(readFileSync(join(ROOT, 'CITATION.cff'), 'utf8')) as Record<string, unknown>;
+    expect(citation).toMatchObject({ 'cff-version': '1.2.0', type: 'dataset', version: release.version, 'date-released': release.released });
   });
 });
