@@ -64,7 +64,7 @@ describe('crisis completion', () => {
     { line: 'crisis events --fields ti|', exactly: ['title'] },
     { line: 'crisis events --fields id,da|', exactly: ['id,date', 'id,date_precision', 'id,date_basis', 'id,date_note'] },
     { line: 'crisis events --fields date,id,d|', exactly: ['date,id,date_precision', 'date,id,date_basis', 'date,id,date_note'] },
-    { line: 'crisis sources --sort pu|', exactly: ['publisher', 'publisher:desc', 'published', 'published:desc'] },
+    { line: 'crisis sources --sort pu|', exactly: ['publisher', 'publisher:desc', 'published', 'published:desc', 'published_note', 'published_note:desc'] },
     { line: 'crisis sources --sort published:|', exactly: ['published:desc'] },
     { line: 'crisis sources --sort published:d|', exactly: ['published:desc'] },
     { line: 'crisis sources --sort=published:|', exactly: ['--sort=published:desc'] },
