@@ -241,6 +241,80 @@ describe('titles, publishers and ids no TeX file would hold', () => {
   });
 });
 
+describe('--cite on every list command', () => {
+  let db: string;
+  beforeAll(() => {
+    db = fixtureDatabase();
+  });
+  const ARGUMENTS: Record<string, string[]> = { search: ['attack'] };
+
+  const commands = ['events', 'statements', 'measures', 'actors', 'agreements', 'sources', 'timeline', 'search'];
+
+  it('is an option of exactly the commands that list records', async () => {
+    const { kinds } = await describedOutputs();
+    expect(kinds.map((kind) => kind.command).sort()).toEqual([...commands].sort());
+  });
+
+  it.each(commands)('crisis %s --cite: the same answer, then its citation on stderr, naming the command line and the pages its records cite', async (command) => {
+    const argv = ['--db', db, command, ...(ARGUMENTS[command] ?? []), '--json'];
+    const plain = await runCli(argv, { env: ACCESSED });
+    const cited = await runCli([...argv, '--cite'], { env: ACCESSED });
+    expect(cited.code).toBe(0);
+    expect(cited.stdout).toBe(plain.stdout);
+    const ids = (JSON.parse(plain.stdout) as { id: string }[]).map((row) => row.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const citation = cited.stderr.split('\n');
+    expect(citation.slice(0, 2)).toEqual(['Cite this answer as:', '']);
+    expect(citation[2]).toContain(`Command line: crisis --db ${db} ${command} ${(ARGUMENTS[command] ?? []).join(' ')}${ARGUMENTS[command] ? ' ' : ''}--json --cite (${ids.length} record`);
+    // The pages are those crisis cite gives for the same records.
+    const direct = await runCli(['--db', db, 'cite', ...ids], { env: ACCESSED });
+    expect(citation.slice(4).join('\n')).toBe(direct.stdout.split('\n').slice(2).join('\n'));
+  });
+
+  it('gives the same pages whatever the output format, sort or limit, and jsonl of stored JSON too', async () => {
+    const pagesCited = async (argv: string[]) => (await runCli(['--db', db, ...argv, '--cite'], { env: ACCESSED })).stderr.split('\n').slice(4).join('\n');
+    const json = await pagesCited(['events', '--json']);
+    for (const format of ['jsonl', 'csv', 'tsv', 'table']) expect(await pagesCited(['events', '--format', format])).toBe(json);
+    expect(await pagesCited(['events', '--sort', 'title:desc'])).toBe(json);
+    const first = (JSON.parse((await runCli(['--db', db, 'events', '--json', '--limit', '1'])).stdout) as { id: string }[])[0]!.id;
+    expect(await pagesCited(['events', '--limit', '1'])).toBe((await runCli(['--db', db, 'cite', first], { env: ACCESSED })).stdout.split('\n').slice(2).join('\n'));
+  });
+
+  it('cites the records a timeline chart draws', async () => {
+    const chart = await runCli(['--db', db, 'timeline', '--chart', '--cite'], { env: ACCESSED, columns: 100 });
+    expect(chart.code).toBe(0);
+    expect(chart.stdout).toBe((await runCli(['--db', db, 'timeline', '--chart'], { columns: 100 })).stdout);
+    const timeline = await runCli(['--db', db, 'timeline', '--cite', '--json'], { env: ACCESSED });
+    expect(chart.stderr.split('\n').slice(3).join('\n')).toBe(timeline.stderr.split('\n').slice(3).join('\n'));
+  });
+
+  it('quotes the command line as a shell takes it back', async () => {
+    const result = await runCli(['--db', db, 'search', "Putin's", 'call', '--fields', 'id', '--cite'], { env: ACCESSED });
+    expect(result.stderr).toContain(`Command line: crisis --db ${db} search 'Putin'\\''s' call --fields id --cite (`);
+  });
+
+  it('writes nothing on stderr without --cite, and nothing else on stdout with it when an option is wrong', async () => {
+    expect((await runCli(['--db', db, 'events'])).stderr).toBe('');
+    expect(await runCli(['--db', db, 'events', '--cite', '--since', 'nope'])).toMatchObject({ code: 2, stdout: '' });
+  });
+});
+
+describe('--cite on a large answer', () => {
+  it('lists 20 pages, and the command line that cites them all', async () => {
+    const result = await runCli(['events', '--json', '--fields', 'id,title', '--cite'], { env: ACCESSED });
+    const lines = result.stderr.trimEnd().split('\n');
+    const total = Number(/^Pages the records cite \((\d+)\):$/.exec(lines[4]!)![1]);
+    expect(total).toBeGreaterThan(20);
+    expect(lines.slice(5, -1)).toHaveLength(20);
+    expect(lines.at(-1)).toBe(`… and ${total - 20} more; every page: crisis events --fields id --format tsv | tail -n +2 | xargs crisis cite`);
+    const ids = (JSON.parse(result.stdout) as { id: string }[]).map((row) => row.id);
+    const all = await runCli(['cite', ...ids], { env: ACCESSED });
+    expect(all.stdout.split('\n')[2]).toBe(lines[4]);
+    const unnumbered = (listed: string[]) => listed.map((line) => line.replace(/^ *\d+\. /, ''));
+    expect(unnumbered(all.stdout.split('\n').slice(3, 23))).toEqual(unnumbered(lines.slice(5, -1)));
+  });
+});
+
 describe('CITATION.cff', () => {
   it('names the data as crisis cite does', () => {
     const cff = parseYaml(readFileSync(join(ROOT, 'CITATION.cff'), 'utf8')) as { title: string; authors: { name: string }[]; version: string; 'date-released': string };

@@ -8,9 +8,10 @@ import { toLimit, toOutputSettings, toSort, type RawOptions } from '../options/p
  * What every list command does once it knows its query: checks the output options, runs the query, orders,
  * limits and writes. `query` validates the command's own filters and takes the limit to put in its SQL.
  * `jsonLines`, where a kind has it, gives the same records as the JSON the database stores for them, in the
- * order of the kind's fields: JSON lines of every field, unsorted, are those passed through.
+ * order of the kind's fields: JSON lines of every field, unsorted, are those passed through. With --cite, the
+ * answer's citation follows on stderr.
  */
-export async function writeList<T extends object>(
+export async function writeList<T extends { id: string }>(
   ctx: Context,
   raw: RawOptions,
   kind: Kind,
@@ -20,12 +21,37 @@ export async function writeList<T extends object>(
   const output = toOutputSettings(raw, kind, ctx);
   const sort = toSort(raw.sort, kind);
   const limit = toLimit(raw.limit);
-  if (jsonLines && output.format === 'jsonl' && !output.fields && !sort) {
+  // Stored JSON is passed through unread, so the ids a citation needs come from the records instead.
+  if (jsonLines && output.format === 'jsonl' && !output.fields && !sort && !raw.cite) {
     await writeJsonLines(ctx.io.stdout, jsonLines(limit), output.interrupted);
     return;
   }
   // A sort reorders the whole result, so the limit must apply after it rather than in SQL. Without one,
   // records go from the query to the output one at a time.
   const rows = sort ? sortRecords([...query(undefined)], sort).slice(0, limit) : query(limit);
-  await writeRecords(ctx.io.stdout, rows, kind, output);
+  await writeCiting(ctx, raw.cite, rows, (cited) => writeRecords(ctx.io.stdout, cited, kind, output));
+}
+
+/**
+ * Writes an answer's records with `write`; with --cite (`cite`), then its citation on stderr, naming the command line
+ * that gave it, from the ids of the records as they passed. Without it, the records pass untouched.
+ */
+export async function writeCiting<T extends { id: string }>(
+  ctx: Context,
+  cite: boolean | undefined,
+  rows: Iterable<T>,
+  write: (rows: Iterable<T>) => Promise<void>,
+): Promise<void> {
+  if (!cite) return write(rows);
+  const ids: string[] = [];
+  await write(
+    (function* () {
+      for (const row of rows) {
+        ids.push(row.id);
+        yield row;
+      }
+    })(),
+  );
+  const { writeCitation } = await import('../commands/cite.js');
+  writeCitation(ctx, ctx.io.stderr, ids, 'text', ctx.argv);
 }

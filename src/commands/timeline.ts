@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
-import { writeList } from '../cli/list-command.js';
+import { writeCiting, writeList } from '../cli/list-command.js';
 import type { Db } from '../db/open.js';
 import { UsageError } from '../errors.js';
 import { addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
@@ -44,12 +44,12 @@ export function register(program: Command, ctx: Context): void {
       ...toDateRange(raw),
       limit,
     });
-    if (raw.chart) await writeChart(ctx, db, filters(toLimit(raw.limit)));
+    if (raw.chart) await writeChart(ctx, db, filters(toLimit(raw.limit)), raw.cite);
     else await writeList(ctx, raw, TIMELINE, (limit) => timelineRows(db, filters(limit)));
   });
 }
 
-async function writeChart(ctx: Context, db: Db, filters: TimelineFilters): Promise<void> {
+async function writeChart(ctx: Context, db: Db, filters: TimelineFilters, cite: boolean | undefined): Promise<void> {
   const { actorColumns, chartMinimumWidth, renderChart, sideColumns } = await import('../render/chart.js');
   // The same actor typed twice ("russia", "Russian Federation") is one column.
   const actors = filters.actors && [...new Set(filters.actors)];
@@ -62,7 +62,7 @@ async function writeChart(ctx: Context, db: Db, filters: TimelineFilters): Promi
     );
   }
   const paint = await loadPaint(ctx.color());
-  await writeLines(ctx.io.stdout, renderChart(timelineChartRows(db, filters), { columns, width, paint }), ctx.io.interrupted);
+  await writeCiting(ctx, cite, timelineChartRows(db, filters), (rows) => writeLines(ctx.io.stdout, renderChart(rows, { columns, width, paint }), ctx.io.interrupted));
 }
 
 /** An actor with its name, for a column heading; its id where a database lacks it (another --db). */

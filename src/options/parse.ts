@@ -27,6 +27,8 @@ export interface RawOptions {
   sort?: string;
   /** search: pass the text to FTS5 as a query of its own syntax. */
   raw?: boolean;
+  /** After the answer, print its citation on stderr. */
+  cite?: boolean;
 }
 
 /** The format typed, if any: --json is --format json, and the two may not disagree. */
