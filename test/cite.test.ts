@@ -1,11 +1,11 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { DATA_AUTHOR, DATA_TITLE } from '../src/render/citation.js';
-import { bundledRelease, buildFixture, describedOutputs, fixtureDatabase, ROOT, runBinary, runCli, type RunOptions } from './helpers.js';
+import { bundledRelease, buildFixture, describedOutputs, fixtureDatabase, ROOT, runBinary, runCli, type RunOptions, wholeProgram } from './helpers.js';
 
 /** The CSL schema, a copy of ../shared/schemas/csl-data.json (test/fixtures/README.md says whence). */
 const validateCsl = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'csl-data.json'), 'utf8')));
@@ -253,6 +253,9 @@ describe('--cite on every list command', () => {
   it('is an option of exactly the commands that list records', async () => {
     const { kinds } = await describedOutputs();
     expect(kinds.map((kind) => kind.command).sort()).toEqual([...commands].sort());
+    const { program } = await wholeProgram();
+    const citing = program.commands.filter((command) => command.options.some((option) => option.long === '--cite')).map((command) => command.name());
+    expect(citing.sort()).toEqual([...commands].sort());
   });
 
   it.each(commands)('crisis %s --cite: the same answer, then its citation on stderr, naming the command line and the pages its records cite', async (command) => {

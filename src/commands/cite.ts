@@ -19,7 +19,16 @@ export function register(program: Command, ctx: Context): void {
     'crisis cite pahalgam-attack',
     'crisis cite pahalgam-attack putin-modi-call --format bibtex > crisis.bib',
     'crisis cite india-closes-airspace --format csl-json',
-  ]).action(async (typed: string[], raw: { format?: string }) => {
+  ])
+    .addHelpText(
+      'after',
+      `
+The data come first, then the pages, each once: dated ones by date, then undated ones, then by id.
+bibtex gives @misc entries keyed by id; csl-json gives the data as a dataset, each page as a
+webpage, or a document where it has no URL. The day accessed is today in UTC, or
+CRISIS_ACCESS_DATE (YYYY-MM-DD). Exit status 3 for an id that names no record.`,
+    )
+    .action(async (typed: string[], raw: { format?: string }) => {
     const format = toChoice(raw.format, CITE_FORMATS, '--format') ?? 'text';
     const db = ctx.db();
     const ids = [...new Set(typed.map((id) => toRecord(db, id).id))];
