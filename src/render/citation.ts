@@ -62,7 +62,7 @@ function pageNote(page: SourceRecord): string | undefined {
 }
 
 /** For --cite, pages beyond this many are counted, with the command line that lists them all. */
-export const PAGES_LISTED_WITH_AN_ANSWER = 20;
+const PAGES_LISTED_WITH_AN_ANSWER = 20;
 
 function citationText(citation: Citation): string {
   const line = (text: string) => visible(text, 'line');
