@@ -7,7 +7,7 @@ export const ExitCode = {
   data: 1,
   /** The user's command line is wrong: unknown option or command, bad date, unknown actor. */
   usage: 2,
-  /** `show` of an id that names no record. */
+  /** `show`, `chain` or `cite` of an id that names no record. */
   notFound: 3,
   /** Ctrl-C: 128 + SIGINT's number, as a shell reports a program that SIGINT ended. */
   interrupted: 130,

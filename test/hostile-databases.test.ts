@@ -104,6 +104,9 @@ const TEXTS: { argv: string[]; json?: boolean }[] = [
   { argv: ['graph', '--format', 'dot'] },
   { argv: ['graph', '--format', 'mermaid'] },
   { argv: ['graph', '--json'], json: true },
+  { argv: ['cite', 'pahalgam-attack', 'putin-condemns-attack'] },
+  { argv: ['cite', 'pahalgam-attack', 'putin-condemns-attack', '--format', 'bibtex'] },
+  { argv: ['cite', 'pahalgam-attack', 'putin-condemns-attack', '--format', 'csl-json'], json: true },
 ];
 
 /** Every string in a JSON value. */
@@ -145,6 +148,13 @@ describe('titles and texts holding escape sequences', () => {
     expect(coloured.stdout).toContain(`\u001b[1m\u001b[33mOwned\u001b[39m\u001b[22m`);
     // "owned" of the title sequence is a match too, so it is painted inside it.
     expect(coloured.stdout).toContain(`${visible('\u001b]0;')}\u001b[1m\u001b[33mowned\u001b[39m\u001b[22m${visible('\u0007')}`);
+  });
+
+  it.each(LISTS)('shows them as text in the citation --cite prints on stderr after crisis %s', async (...list) => {
+    const result = await run([...list, '--cite', '--fields', 'id']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(visible(PLANTED));
+    expect(strayControls(result.stderr)).toEqual([]);
   });
 
   it('shows them as text in an error message that lists what the database holds', async () => {

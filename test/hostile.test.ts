@@ -194,7 +194,7 @@ describe('messages that echo what was typed', () => {
 /** Tokens an argv is made of: commands, options, their hostile values and anything at all. */
 const token = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...commands.map((command) => command.name)) },
-  { weight: 4, arbitrary: fc.constantFrom(...new Set(commands.flatMap((command) => command.valueOptions)), '--json', '--chart', '--no-color', '--help', '--db', '-V') },
+  { weight: 4, arbitrary: fc.constantFrom(...new Set(commands.flatMap((command) => command.valueOptions)), '--json', '--chart', '--cite', '--no-color', '--help', '--db', '-V') },
   { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_VALUES.filter((value) => value.length < 1000)) },
   { weight: 2, arbitrary: fc.constantFrom('russia', 'pakistan', 'pahalgam-attack', 'simla', 'call', 'airspace', '2025-05', 'json', 'csv', 'table', 'id,date', '3', FIXTURE_DATA) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },

@@ -16,13 +16,15 @@ export interface Context {
   close(): void;
   /** The commands set up for this command line, in help order, with their modules. */
   commands: { name: string; module: CommandModule }[];
+  /** The command line, the words after `crisis`: a citation of an answer names it (--cite). */
+  argv: readonly string[];
 }
 
 /**
  * `globals` reads the program-wide options (--db, --no-color) once commander has parsed them.
  * --db wins over CRISIS_DB, which wins over the bundled database; an empty CRISIS_DB counts as unset.
  */
-export function createContext(io: IOStreams, globals: () => { db?: string; color: boolean }): Context {
+export function createContext(io: IOStreams, globals: () => { db?: string; color: boolean }, argv: readonly string[] = []): Context {
   let db: Db | undefined;
   let chosen: string | undefined;
   const path = () => chosen ?? globals().db ?? (io.env.CRISIS_DB || BUNDLED_DB);
@@ -37,5 +39,6 @@ export function createContext(io: IOStreams, globals: () => { db?: string; color
     blameDatabase: (error) => (db ? blameDatabase(error, path()) : error),
     close: () => db?.close(),
     commands: [],
+    argv,
   };
 }

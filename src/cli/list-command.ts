@@ -14,9 +14,10 @@ export interface ListOptions<T> {
  * What every list command does once it knows its query: checks the output options, runs the query, orders,
  * limits and writes. `query` validates the command's own filters and takes the limit to put in its SQL.
  * `jsonLines`, where a kind has it, gives the same records as the JSON the database stores for them, in the
- * order of the kind's fields: JSON lines of every field, unsorted, are those passed through.
+ * order of the kind's fields: JSON lines of every field, unsorted, are those passed through. With --cite, the
+ * answer's citation follows on stderr.
  */
-export async function writeList<T extends object>(
+export async function writeList<T extends { id: string }>(
   ctx: Context,
   raw: RawOptions,
   kind: Kind,
@@ -29,27 +30,52 @@ export async function writeList<T extends object>(
   const limit = toLimit(raw.limit);
   const asOfDay = toAsOfDay(raw);
   if (asOfDay !== undefined) {
-    await writeAsOf(ctx, asOfDay, query(undefined), (records) => {
-      const ordered = sort ? sortRecords(records, sort) : records;
-      return (options.afterAsOf ?? ((kept) => kept))(ordered.slice(0, limit));
-    }, (records) => writeRecords(ctx.io.stdout, records, kind, output));
+    const arrange = (records: T[]) => (options.afterAsOf ?? ((kept: T[]) => kept))((sort ? sortRecords(records, sort) : records).slice(0, limit));
+    await writeAsOf(ctx, asOfDay, query(undefined), arrange, (records) =>
+      writeCiting(ctx, raw.cite, records, (cited) => writeRecords(ctx.io.stdout, cited, kind, output)),
+    );
     return;
   }
-  if (jsonLines && output.format === 'jsonl' && !output.fields && !sort) {
+  // Stored JSON is passed through unread, so the ids a citation needs come from the records instead.
+  if (jsonLines && output.format === 'jsonl' && !output.fields && !sort && !raw.cite) {
     await writeJsonLines(ctx.io.stdout, jsonLines(limit), output.interrupted);
     return;
   }
   // A sort reorders the whole result, so the limit must apply after it rather than in SQL. Without one,
   // records go from the query to the output one at a time.
   const rows = sort ? sortRecords([...query(undefined)], sort).slice(0, limit) : query(limit);
-  await writeRecords(ctx.io.stdout, rows, kind, output);
+  await writeCiting(ctx, raw.cite, rows, (cited) => writeRecords(ctx.io.stdout, cited, kind, output));
+}
+
+/**
+ * Writes an answer's records with `write`; with --cite (`cite`), then its citation on stderr, naming the command line
+ * that gave it, from the ids of the records as they passed. Without it, the records pass untouched.
+ */
+export async function writeCiting<T extends { id: string }>(
+  ctx: Context,
+  cite: boolean | undefined,
+  rows: Iterable<T>,
+  write: (rows: Iterable<T>) => Promise<void>,
+): Promise<void> {
+  if (!cite) return write(rows);
+  const ids: string[] = [];
+  await write(
+    (function* () {
+      for (const row of rows) {
+        ids.push(row.id);
+        yield row;
+      }
+    })(),
+  );
+  const { writeCitation } = await import('../commands/cite.js');
+  writeCitation(ctx, ctx.io.stderr, ids, 'text', ctx.argv);
 }
 
 /**
  * --as-of: every record the query finds, as it stood by the end of the day (those not yet known left out), then
  * ordered and cut as asked; a note on stderr counts those left out because their pages show no date.
  */
-async function writeAsOf<T extends object>(
+async function writeAsOf<T extends { id: string }>(
   ctx: Context,
   day: string,
   found: Iterable<T>,
@@ -60,9 +86,9 @@ async function writeAsOf<T extends object>(
   const known: T[] = [];
   let undated = 0;
   for (const record of found) {
-    const stood = asItStood(record as T & { id: string }, view);
+    const stood = asItStood(record, view);
     if (stood) known.push(stood);
-    else if (view.undated((record as T & { id: string }).id, (record as { date?: string | null }).date)) undated++;
+    else if (view.undated(record.id, (record as { date?: string | null }).date)) undated++;
   }
   await write(arrange(known));
   noteUndated(ctx, day, undated);

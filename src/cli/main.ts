@@ -14,7 +14,7 @@ export { fdOutput } from './io.js';
  */
 export async function main(argv: string[], io: IOStreams): Promise<number> {
   let globals: { db?: string; color: boolean } = { color: true };
-  const ctx = createContext(io, () => globals);
+  const ctx = createContext(io, () => globals, argv);
   const program = await buildProgram(io, ctx, argv);
   program.hook('preAction', (command) => {
     globals = command.optsWithGlobals() as typeof globals;

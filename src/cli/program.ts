@@ -33,6 +33,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   schema: () => import('../commands/schema.js'),
   completion: () => import('../commands/completion.js'),
   show: () => import('../commands/show.js'),
+  cite: () => import('../commands/cite.js'),
   validate: () => import('../commands/validate.js'),
   build: () => import('../commands/build.js'),
   diff: () => import('../commands/diff.js'),
@@ -107,9 +108,10 @@ export async function buildProgram(io: IOStreams, ctx: Context, argv: string[] =
 Output is a table on a terminal and tab-separated text in a pipe; --json, --format,
 --fields and --sort choose otherwise (crisis schema describes the JSON). Dates may be
 YYYY, YYYY-MM or YYYY-MM-DD. Tab completion: crisis completion bash|zsh|fish.
+Cite what you use: crisis cite <id>..., or --cite on a list command.
 
 Exit status: 0 success (an empty result too), 1 database or runtime error,
-2 usage error, 3 show or chain of an id that does not exist.
+2 usage error, 3 show, chain or cite of an id that does not exist.
 `);
 
   // Commander's own version option prints a fixed string; the data's release is read from the database only when

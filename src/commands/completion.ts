@@ -11,6 +11,7 @@ import { idsStartingWith, listValues, type VocabularyColumn } from '../queries/l
 import { SEARCH_KINDS } from '../queries/search.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { COMPLETE_COMMAND, completionLines, completionScript, type Shell, SHELLS } from '../render/completion.js';
+import { CITE_FORMATS } from '../render/citation.js';
 import { GRAPH_FORMATS } from '../render/graph.js';
 import { DIFF_FORMATS } from '../render/diff.js';
 import { FORMATS } from '../render/output.js';
@@ -33,12 +34,15 @@ const VOCABULARIES: Record<string, VocabularyColumn> = {
 };
 
 /** The values --format takes where they are not the list formats. */
-const OWN_FORMATS: Record<string, readonly string[]> = { show: ['text', 'json'], chain: ['text', 'json'], graph: GRAPH_FORMATS, diff: DIFF_FORMATS };
+const OWN_FORMATS: Record<string, readonly string[]> = { show: ['text', 'json'], chain: ['text', 'json'], graph: GRAPH_FORMATS, cite: CITE_FORMATS, diff: DIFF_FORMATS };
+
+const ANY_RECORD: ValueCompletion = { kind: 'ids', kinds: ['event', 'statement', 'measure', 'actor', 'agreement', 'source'] };
 
 /** What a command's first argument takes: a few words, the ids of records of some kinds, or a folder. */
 const ARGUMENTS: Record<string, ValueCompletion> = {
   completion: { kind: 'words', words: SHELLS },
-  show: { kind: 'ids', kinds: ['event', 'statement', 'measure', 'actor', 'agreement', 'source'] },
+  show: ANY_RECORD,
+  cite: ANY_RECORD,
   chain: { kind: 'ids', kinds: TIMELINE_KINDS },
   validate: { kind: 'files' },
   build: { kind: 'files' },

@@ -1,13 +1,13 @@
 import { type Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
-import { noteUndated, writeList } from '../cli/list-command.js';
+import { noteUndated, writeCiting, writeList } from '../cli/list-command.js';
 import type { Db } from '../db/open.js';
 import { UsageError } from '../errors.js';
 import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toAsOfDay, toChoice, toDateRange, toLimit } from '../options/parse.js';
 import { asOf } from '../queries/as-of.js';
 import { findActors } from '../queries/actors.js';
-import { TIMELINE, TIMELINE_KINDS, timelineChartRows, type TimelineFilters, timelineRows } from '../queries/timeline.js';
+import { type ChartRecord, TIMELINE, TIMELINE_KINDS, timelineChartRows, type TimelineFilters, timelineRows } from '../queries/timeline.js';
 import { writeLines } from '../render/output.js';
 import { loadPaint } from '../render/paint.js';
 
@@ -46,12 +46,12 @@ export function register(program: Command, ctx: Context): void {
       ...toDateRange(raw),
       limit,
     });
-    if (raw.chart) await writeChart(ctx, db, filters(toLimit(raw.limit)), toAsOfDay(raw));
+    if (raw.chart) await writeChart(ctx, db, filters(toLimit(raw.limit)), toAsOfDay(raw), raw.cite);
     else await writeList(ctx, raw, TIMELINE, (limit) => timelineRows(db, filters(limit)));
   });
 }
 
-async function writeChart(ctx: Context, db: Db, filters: TimelineFilters, asOfDay: string | undefined): Promise<void> {
+async function writeChart(ctx: Context, db: Db, filters: TimelineFilters, asOfDay: string | undefined, cite: boolean | undefined): Promise<void> {
   const { actorColumns, chartMinimumWidth, renderChart, sideColumns } = await import('../render/chart.js');
   // The same actor typed twice ("russia", "Russian Federation") is one column.
   const actors = filters.actors && [...new Set(filters.actors)];
@@ -64,15 +64,15 @@ async function writeChart(ctx: Context, db: Db, filters: TimelineFilters, asOfDa
     );
   }
   const paint = await loadPaint(ctx.color());
-  // As of a day, the chart is of the records known by then; --limit counts those.
+  const draw = (rows: Iterable<ChartRecord>) => writeLines(ctx.io.stdout, renderChart(rows, { columns, width, paint }), ctx.io.interrupted);
   if (asOfDay === undefined) {
-    await writeLines(ctx.io.stdout, renderChart(timelineChartRows(db, filters), { columns, width, paint }), ctx.io.interrupted);
+    await writeCiting(ctx, cite, timelineChartRows(db, filters), draw);
     return;
   }
+  // As of a day, the chart is of the records known by then; --limit counts those.
   const view = asOf(db, asOfDay);
   const found = [...timelineChartRows(db, { ...filters, limit: undefined })];
-  const known = found.filter((row) => view.known(row.id)).slice(0, filters.limit);
-  await writeLines(ctx.io.stdout, renderChart(known, { columns, width, paint }), ctx.io.interrupted);
+  await writeCiting(ctx, cite, found.filter((row) => view.known(row.id)).slice(0, filters.limit), draw);
   noteUndated(ctx, asOfDay, found.filter((row) => view.undated(row.id, row.date)).length);
 }
 

@@ -28,6 +28,8 @@ export interface RawOptions {
   asOf?: string;
   /** search: pass the text to FTS5 as a query of its own syntax. */
   raw?: boolean;
+  /** After the answer, print its citation on stderr. */
+  cite?: boolean;
 }
 
 /** The format typed, if any: --json is --format json, and the two may not disagree. */
@@ -168,4 +170,15 @@ export function toRecord(db: Db, typed: string): { id: string; kind: string } {
     if (matches.length === 1) return { id: matches[0]!, kind: named };
   }
   throw new NotFoundError(`no record ${quoted(typed)}${didYouMean(id, listIds(db))}`);
+}
+
+/**
+ * The day a citation says the data were read: CRISIS_ACCESS_DATE where it is set (YYYY-MM-DD, for output that is
+ * the same every day), else today in UTC.
+ */
+export function toAccessDate(env: Record<string, string | undefined>, now = new Date()): string {
+  const given = env.CRISIS_ACCESS_DATE;
+  if (!given) return now.toISOString().slice(0, 10);
+  if (parseDate(given)?.precision !== 'day') throw new UsageError(`invalid CRISIS_ACCESS_DATE ${quoted(given)}: use YYYY-MM-DD, e.g. 2025-06-01`);
+  return given;
 }
