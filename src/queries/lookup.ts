@@ -63,6 +63,35 @@ export function listRecords(db: Db): { id: string; kind: string; title: string }
   return db.prepare('SELECT id, kind, title FROM records ORDER BY id').all() as { id: string; kind: string; title: string }[];
 }
 
+export interface RecordRef {
+  id: string;
+  kind: string;
+}
+
+/** The most words of a typed name matched against ids' words: more is a sentence, which no id holds. */
+const MAX_ID_WORDS = 8;
+
+/**
+ * The records whose id starts with `prefix`, or failing any, whose id holds every one of `words` as a word of its
+ * own ("sindoor" in operation-sindoor): the candidates for a name `show` does not know. Sources come last, and
+ * shorter ids first; at most `limit` of them, with how many there are. Read on a miss only: it reads every id.
+ */
+export function recordsMatching(db: Db, prefix: string, words: string[], limit: number): { found: RecordRef[]; total: number } {
+  const byPrefix = 'id >= @prefix AND id < @prefix || char(1114111)';
+  const params = Object.fromEntries(words.slice(0, MAX_ID_WORDS).map((word, i) => [`w${i}`, word]));
+  const byWords = Object.keys(params).map((name) => `instr('-' || id || '-', '-' || @${name} || '-') > 0`).join(' AND ') || '0';
+  const select = (where: string) =>
+    db
+      .prepare(
+        `SELECT id, kind, count(*) OVER () AS total FROM records WHERE ${where}
+         ORDER BY kind = 'source', length(id), id LIMIT @limit`,
+      )
+      .all({ prefix, limit, ...params }) as (RecordRef & { total: number })[];
+  const rows = prefix ? select(byPrefix) : [];
+  const found = rows.length ? rows : select(byWords);
+  return { found: found.map(({ id, kind }) => ({ id, kind })), total: found[0]?.total ?? 0 };
+}
+
 export function listIds(db: Db): string[] {
   return (db.prepare('SELECT id FROM records ORDER BY id').all() as { id: string }[]).map((row) => row.id);
 }

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { didYouMean } from '../src/cli/suggest.js';
+import { fixtureDatabase, runBinary, runCli, type RunOptions } from './helpers.js';
+
+/** Issue 16's "discoverable": what a newcomer can find out from crisis itself, without the README or jq. */
+
+let db: string;
+beforeAll(() => {
+  db = fixtureDatabase();
+});
+
+const run = (argv: string[], options?: RunOptions) => runCli(['--db', db, ...argv], options);
+
+describe('show of a name it cannot be sure of', () => {
+  it.each([
+    { typed: 'pak', err: "crisis: 'pak' could be any of 2 records: pakistan (actor), pakistan-closes-airspace (measure); give its id\n" },
+    // The start of two ids, one the start of the other.
+    { typed: 'indi', err: "crisis: 'indi' could be any of 2 records: india (actor), india-suspends-treaty (measure); give its id\n" },
+    // A word of two ids, no id starting with it: the source after the fact.
+    { typed: 'modi', err: "crisis: 'modi' could be any of 2 records: putin-modi-call (event), asian-age-modi-will-punish-ultras (source); give its id\n" },
+    { typed: 'Call', err: "crisis: 'Call' could be any of 2 records: lavrov-dar-call (event), putin-modi-call (event); give its id\n" },
+  ])('lists the records $typed could be, on one line, and exits 2', async ({ typed, err }) => {
+    expect(await run(['show', typed])).toEqual({ code: 2, stdout: '', stderr: err });
+    expect((await run(['chain', typed])).stderr).toBe(err);
+  });
+
+  it.each([
+    { typed: 'Pahalgam Attack', id: 'pahalgam-attack' }, // the id's words, as a name
+    { typed: 'putin', id: 'vladimir-putin' }, // an alias, exactly, though ids start with it too
+    { typed: 'Lavrov', id: 'sergey-lavrov' },
+    { typed: 'simla', id: 'simla-agreement' }, // a word of one name, and the start of the same record's id
+    { typed: 'pakistan-clo', id: 'pakistan-closes-airspace' }, // the start of one id
+    { typed: 'punish', id: 'asian-age-modi-will-punish-ultras' }, // a word of one id
+  ])('opens the one record $typed can be: $id', async ({ typed, id }) => {
+    const result = await run(['show', typed, '--json']);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).id).toBe(id);
+  });
+
+  it.each([
+    { typed: 'pahalgam-atack', err: "crisis: no record 'pahalgam-atack' (did you mean 'pahalgam-attack'?)\n" },
+    { typed: 'lavrov-dra-call', err: "crisis: no record 'lavrov-dra-call' (did you mean 'lavrov-dar-call'?)\n" },
+    { typed: 'xyzzy', err: "crisis: no record 'xyzzy'\n" },
+    { typed: ' ', err: "crisis: no record ' '\n" },
+  ])('says no record $typed, with the closest ids, and exits 3', async ({ typed, err }) => {
+    expect(await run(['show', typed])).toEqual({ code: 3, stdout: '', stderr: err });
+  });
+
+  it('lists what the issue found guessed or missed, in the bundled data', () => {
+    // An actor's name and an event's id both start with "pahalgam"; "sindoor" is a word of many ids, listed in part.
+    expect(runBinary(['show', 'pahalgam'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^crisis: 'pahalgam' could be any of 2 records: pahalgam-attackers \(actor\), pahalgam-attack \(event\); give its id\n$/) });
+    expect(runBinary(['show', 'sindoor'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^crisis: 'sindoor' could be any of \d+ records: operation-sindoor \(event\), .* and \d+ more \(crisis search sindoor finds them\); give its id\n$/) });
+    expect(runBinary(['show', 'operation sindoor', '--json']).stdout).toContain('"id": "operation-sindoor"');
+  });
+
+  it('suggests up to as many close words as asked, closest first', () => {
+    const ids = ['pahalgam-attackers', 'pahalgam-attack', 'putin-modi-call', 'operation-sindoor'];
+    expect(didYouMean('pahalgam-atack', ids)).toBe(" (did you mean 'pahalgam-attack'?)");
+    expect(didYouMean('pahalgam-atack', ids, 3)).toBe(" (did you mean 'pahalgam-attack' or 'pahalgam-attackers'?)");
+    expect(didYouMean('pahalgam-atacks', ['a-b', ...ids], 3)).toBe(" (did you mean 'pahalgam-attack' or 'pahalgam-attackers'?)");
+    expect(didYouMean('sindor', ids, 3)).toBe('');
+    expect(didYouMean('', ['g7'])).toBe('');
+  });
+});
+
+describe('an empty graph', () => {
+  it.each([
+    { argv: ['--kind', 'measure', '--actor', 'russia'], note: 'no record matches these filters' },
+    { argv: ['--kind', 'event'], note: 'none of the 3 records chosen is linked to another chosen record (--all draws them alone)' },
+    { argv: ['--kind', 'event', '--until', '2025-04-22'], note: 'the one record chosen is linked to another chosen record (--all draws it alone)' },
+  ])('says so on stderr, one line, and prints the empty document for $argv', async ({ argv, note }) => {
+    for (const format of ['dot', 'mermaid', 'json']) {
+      const result = await run(['graph', ...argv, '--format', format]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(`crisis: the graph is empty: ${note}\n`);
+      if (format === 'json') expect(JSON.parse(result.stdout)).toEqual({ nodes: [], edges: [] });
+      else expect(result.stdout).not.toBe('');
+    }
+  });
+
+  it('says nothing when there is something to draw', async () => {
+    const result = await run(['graph']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('->');
+  });
+});
+
+describe('case in the words crisis offers a choice of', () => {
+  it.each([
+    [['events', '--format', 'JSON'], ['events', '--format', 'json']],
+    [['events', '--type', 'Call', '--json'], ['events', '--type', 'call', '--json']],
+    [['measures', '--category', 'WATER', '--json'], ['measures', '--category', 'water', '--json']],
+    [['timeline', '--kind', 'Measure', '--format', 'Jsonl'], ['timeline', '--kind', 'measure', '--format', 'jsonl']],
+    [['actors', '--kind', 'Person', '--format', 'CSV'], ['actors', '--kind', 'person', '--format', 'csv']],
+    [['show', 'pahalgam-attack', '--format', 'JSON'], ['show', 'pahalgam-attack', '--format', 'json']],
+    [['graph', '--format', 'Mermaid', '--kind', 'EVENT', '--all'], ['graph', '--format', 'mermaid', '--kind', 'event', '--all']],
+    [['events', '--json', '--format', 'Json'], ['events', '--json']],
+  ])('%j is %j', async (typed, lower) => {
+    const [a, b] = [await run(typed), await run(lower)];
+    expect(a.stderr).toBe('');
+    expect(a).toEqual(b);
+    expect(a.stdout).not.toBe('');
+  });
+});
