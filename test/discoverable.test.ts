@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { didYouMean } from '../src/cli/suggest.js';
-import { fixtureDatabase, runBinary, runCli, type RunOptions } from './helpers.js';
+import { openDatabase } from '../src/db/open.js';
+import { EVENT_TYPES } from '../src/queries/events.js';
+import { listValues } from '../src/queries/lookup.js';
+import { MEASURE_CATEGORIES } from '../src/queries/measures.js';
+import { STATEMENT_TYPES } from '../src/queries/statements.js';
+import { BUNDLED_DB, fixtureDatabase, ROOT, runBinary, runCli, type RunOptions } from './helpers.js';
 
 /** Issue 16's "discoverable": what a newcomer can find out from crisis itself, without the README or jq. */
 
@@ -100,5 +107,41 @@ describe('case in the words crisis offers a choice of', () => {
     expect(a.stderr).toBe('');
     expect(a).toEqual(b);
     expect(a.stdout).not.toBe('');
+  });
+});
+
+describe('the vocabularies, declared once', () => {
+  const vocabularies = [
+    { line: 'Event `type`', kind: 'event', field: 'type', declared: EVENT_TYPES, column: 'event-type' },
+    { line: 'Statement `type`', kind: 'statement', field: 'type', declared: STATEMENT_TYPES, column: 'statement-type' },
+    { line: 'Measure `category`', kind: 'measure', field: 'category', declared: MEASURE_CATEGORIES, column: 'measure-category' },
+  ] as const;
+
+  it.each(vocabularies)('crisis schema gives the $line as an enum of the declared words', async ({ kind, field, declared }) => {
+    const schema = JSON.parse((await run(['schema', kind])).stdout);
+    expect(schema.items.properties[field].enum).toEqual(declared);
+  });
+
+  it.each(vocabularies)("data/README.md lists the $line's declared words, and the bundled data uses only those", ({ line, declared, column }) => {
+    const listed = new RegExp(`^- ${line.replace(/[`]/g, '\\`')}: ([^]*?)\\.\\n`, 'm').exec(readFileSync(join(ROOT, 'data', 'README.md'), 'utf8'))?.[1];
+    expect(listed?.split(/,\s*/)).toEqual(declared);
+    const bundled = openDatabase(BUNDLED_DB);
+    try {
+      expect(declared).toEqual(expect.arrayContaining(listValues(bundled, column)));
+    } finally {
+      bundled.close();
+    }
+  });
+});
+
+describe('what help promises', () => {
+  it("names in events' description only sorts of event --type takes (it once promised ceasefires)", async () => {
+    const help = (await run(['--help'], { columns: 400 })).stdout;
+    const listed = /^\s+events\s+.*?Events: ([^;]*);/m.exec(help)![1]!.split(', ');
+    expect(listed.length).toBeGreaterThan(3);
+    for (const sort of listed) {
+      const word = sort.replace(/ /g, '-');
+      expect([word, word.replace(/s$/, '')].some((type) => (EVENT_TYPES as readonly string[]).includes(type)), sort).toBe(true);
+    }
   });
 });

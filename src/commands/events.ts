@@ -11,7 +11,7 @@ export const output = EVENT;
 export function register(program: Command, ctx: Context): void {
   const command = program
     .command('events')
-    .description('Events: attacks, calls, meetings, military operations, ceasefires; in date order')
+    .description('Events: attacks, military strikes, shelling, calls, meetings, talks, visits; in date order')
     .option('--actor <actor>', 'involving this actor in any role, or a person or body of it (repeatable)', collect)
     .option('--type <type>', 'only events of this type, e.g. attack, call');
   addDateOptions(command);
