@@ -145,3 +145,34 @@ describe('what help promises', () => {
     }
   });
 });
+
+describe('help lists the values the database holds', () => {
+  /** An option's lines of help, joined: commander wraps them to the width. */
+  const optionHelp = (help: string, flag: string) => new RegExp(`^  ${flag} .*\\n(?:^ {10,}.*\\n)*`, 'm').exec(help)?.[0].replace(/\s+/g, ' ').trim();
+
+  it.each([
+    { argv: ['events', '--help'], flag: '--type', values: 'only events of this type: one of attack, call' },
+    { argv: ['statements', '--help'], flag: '--type', values: 'only statements of this type: one of appeal, condemnation' },
+    { argv: ['statements', '--help'], flag: '--about', values: 'only statements invoking this agreement, by id or name: one of simla-agreement (Simla Agreement)' },
+    { argv: ['measures', '--help'], flag: '--category', values: 'only this category: one of airspace, water' },
+    { argv: ['help', 'measures'], flag: '--about', values: 'only measures invoking this agreement, by id or name: one of simla-agreement (Simla Agreement)' },
+  ])('$argv lists what $flag takes in the database --db names', async ({ argv, flag, values }) => {
+    for (const line of [['--db', db, ...argv], [...argv, '--db', db]]) {
+      const result = await runCli(line, { columns: 80 });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(optionHelp(result.stdout, flag)).toBe(`${flag} <${flag === '--about' ? 'agreement' : flag.slice(2)}> ${values}`);
+    }
+    // CRISIS_DB names it as well; and the bundled database holds more than the fixture.
+    expect(optionHelp((await runCli(argv, { env: { CRISIS_DB: db } })).stdout, flag)).toContain(values);
+    expect(optionHelp((await runCli(argv)).stdout, flag)!.length).toBeGreaterThan(values.length);
+  });
+
+  it.each([['/nonexistent/crisis.db'], [join(ROOT, 'README.md')]])('prints help without the values, and without a word, where %s cannot be read', async (path) => {
+    const result = await runCli(['--db', path, 'statements', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(optionHelp(result.stdout, '--type')).toBe('--type <type> only statements of this type');
+    expect(optionHelp(result.stdout, '--about')).toBe('--about <agreement> only statements invoking this agreement, by id or name');
+  });
+});
