@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { didYouMean } from '../src/cli/suggest.js';
@@ -7,7 +8,7 @@ import { EVENT_TYPES } from '../src/queries/events.js';
 import { listValues } from '../src/queries/lookup.js';
 import { MEASURE_CATEGORIES } from '../src/queries/measures.js';
 import { STATEMENT_TYPES } from '../src/queries/statements.js';
-import { BUNDLED_DB, fixtureDatabase, ROOT, runBinary, runCli, type RunOptions } from './helpers.js';
+import { BUNDLED_DB, fixtureDatabase, ROOT, runBinary, runCli, tempDir, type RunOptions } from './helpers.js';
 
 /** Issue 16's "discoverable": what a newcomer can find out from crisis itself, without the README or jq. */
 
@@ -166,6 +167,24 @@ describe('help lists the values the database holds', () => {
     // CRISIS_DB names it as well; and the bundled database holds more than the fixture.
     expect(optionHelp((await runCli(argv, { env: { CRISIS_DB: db } })).stdout, flag)).toContain(values);
     expect(optionHelp((await runCli(argv)).stdout, flag)!.length).toBeGreaterThan(values.length);
+  });
+
+  it("shows a stranger's control characters as escapes, and a long list in part", async () => {
+    const path = join(tempDir(), 'stranger.db');
+    copyFileSync(db, path);
+    const stranger = new Database(path);
+    stranger.prepare("UPDATE agreements SET name = 'Simla\u001b[2J' WHERE id = 'simla-agreement'").run();
+    stranger.prepare('DROP INDEX events_by_type').run();
+    stranger.prepare("UPDATE events SET type = 'call\u0007' WHERE id = 'putin-modi-call'").run();
+    stranger.pragma('foreign_keys = OFF');
+    stranger.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70)
+      INSERT INTO events (id, date, date_precision, date_start, date_end, date_basis, title, summary, type)
+      SELECT 'e-' || i, date, date_precision, date_start, date_end, date_basis, title, summary, printf('t%02d', i) FROM events, n WHERE events.id = 'pahalgam-attack'`);
+    stranger.close();
+    const help = (await runCli(['--db', path, 'statements', '--help'], { columns: 200 })).stdout;
+    expect(optionHelp(help, '--about')).toBe('--about <agreement> only statements invoking this agreement, by id or name: one of simla-agreement (Simla\\u001b[2J)');
+    expect(optionHelp((await runCli(['--db', path, 'events', '--help'], { columns: 200 })).stdout, '--type')).toBe(`--type <type> only events of this type: one of attack, call, call\\u0007, ${Array.from({ length: 57 }, (_, i) => `t${String(i + 1).padStart(2, '0')}`).join(', ')} and 13 more`);
+    expect(help).not.toContain('\u001b');
   });
 
   it.each([['/nonexistent/crisis.db'], [join(ROOT, 'README.md')]])('prints help without the values, and without a word, where %s cannot be read', async (path) => {
