@@ -21,15 +21,18 @@ const run = (argv: string[], options?: RunOptions) => runCli(['--db', db, ...arg
 
 describe('show of a name it cannot be sure of', () => {
   it.each([
-    { typed: 'pak', err: "crisis: 'pak' could be any of 2 records: pakistan (actor), pakistan-closes-airspace (measure); give its id\n" },
+    // The start of two ids: chain, which follows events, statements and measures, takes the one it can follow.
+    { typed: 'pak', err: "crisis: 'pak' could be any of 2 records: pakistan (actor), pakistan-closes-airspace (measure); give its id\n", chain: 'pakistan-closes-airspace' },
     // The start of two ids, one the start of the other.
-    { typed: 'indi', err: "crisis: 'indi' could be any of 2 records: india (actor), india-suspends-treaty (measure); give its id\n" },
+    { typed: 'indi', err: "crisis: 'indi' could be any of 2 records: india (actor), india-suspends-treaty (measure); give its id\n", chain: 'india-suspends-treaty' },
     // A word of two ids, no id starting with it: the source after the fact.
-    { typed: 'modi', err: "crisis: 'modi' could be any of 2 records: putin-modi-call (event), asian-age-modi-will-punish-ultras (source); give its id\n" },
+    { typed: 'modi', err: "crisis: 'modi' could be any of 2 records: putin-modi-call (event), asian-age-modi-will-punish-ultras (source); give its id\n", chain: 'putin-modi-call' },
     { typed: 'Call', err: "crisis: 'Call' could be any of 2 records: lavrov-dar-call (event), putin-modi-call (event); give its id\n" },
-  ])('lists the records $typed could be, on one line, and exits 2', async ({ typed, err }) => {
+  ])('lists the records $typed could be, on one line, and exits 2', async ({ typed, err, chain }) => {
     expect(await run(['show', typed])).toEqual({ code: 2, stdout: '', stderr: err });
-    expect((await run(['chain', typed])).stderr).toBe(err);
+    const chained = await run(['chain', typed, '--json']);
+    if (chain) expect(JSON.parse(chained.stdout).root).toBe(chain);
+    else expect(chained).toEqual({ code: 2, stdout: '', stderr: err });
   });
 
   it.each([
@@ -59,6 +62,7 @@ describe('show of a name it cannot be sure of', () => {
     expect(runBinary(['show', 'pahalgam'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^crisis: 'pahalgam' could be any of 2 records: pahalgam-attackers \(actor\), pahalgam-attack \(event\); give its id\n$/) });
     expect(runBinary(['show', 'sindoor'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^crisis: 'sindoor' could be any of \d+ records: operation-sindoor \(event\), .* and \d+ more \(crisis search sindoor finds them\); give its id\n$/) });
     expect(runBinary(['show', 'operation sindoor', '--json']).stdout).toContain('"id": "operation-sindoor"');
+    expect(runBinary(['chain', 'pahalgam', '--json']).stdout).toContain('"root": "pahalgam-attack"');
   });
 
   it('suggests up to as many close words as asked, closest first', () => {

@@ -166,13 +166,17 @@ export function toTextOrJson(raw: { json?: boolean; format?: string }, command: 
 /** The most candidates an ambiguous name lists, on one line. */
 const MAX_CANDIDATES = 8;
 
+/** Every kind of record, for show. */
+const RECORD_KINDS = ['event', 'statement', 'measure', 'actor', 'agreement', 'source'] as const;
+
 /**
- * The record a typed id or name stands for. An exact id first ("Operation Sindoor" is operation-sindoor); else an
+ * The record a typed id or name stands for; where the name is not exact, a record of `kinds` (chain follows only events,
+ * statements and measures). An exact id first ("Operation Sindoor" is operation-sindoor); else an
  * actor's or agreement's exact name or alias ("putin", "Simla Accord"); else the one record whose name holds every
  * word typed ("lavrov"), whose id starts with what was typed, or failing those, whose id holds every word. More
  * than one is a usage error that lists them, rather than a guess; none is not found, with the closest ids.
  */
-export function toRecord(db: Db, typed: string): RecordRef {
+export function toRecord(db: Db, typed: string, kinds: readonly string[] = RECORD_KINDS): RecordRef {
   const folded = foldName(typed);
   const slug = folded.replace(/ /g, '-');
   for (const id of new Set([typed.trim().toLowerCase(), slug])) {
@@ -184,7 +188,7 @@ export function toRecord(db: Db, typed: string): RecordRef {
     return id ? [{ id, kind }] : [];
   });
   if (named.length === 1) return named[0]!;
-  const { found, total } = named.length ? { found: named, total: named.length } : candidateRecords(db, folded, slug);
+  const { found, total } = named.length ? { found: named, total: named.length } : candidateRecords(db, kinds, folded, slug);
   if (total === 1) return found[0]!;
   if (total > 1) {
     const listed = found.map(({ id, kind }) => `${id} (${kind})`).join(', ');
@@ -195,10 +199,11 @@ export function toRecord(db: Db, typed: string): RecordRef {
 }
 
 /** The records a name `show` has no exact match for may mean: by actors' and agreements' names and by id prefix, else by id words. */
-function candidateRecords(db: Db, folded: string, slug: string): { found: RecordRef[]; total: number } {
+function candidateRecords(db: Db, kinds: readonly string[], folded: string, slug: string): { found: RecordRef[]; total: number } {
   if (!folded) return { found: [], total: 0 };
-  const byName = (['actor', 'agreement'] as const).flatMap((kind) => matchName(listNames(db, kind), folded).map((id) => ({ id, kind })));
-  const byId = recordsMatching(db, slug, byName.length ? [] : folded.split(' '), MAX_CANDIDATES);
+  const named = (['actor', 'agreement'] as const).filter((kind) => kinds.includes(kind));
+  const byName = named.flatMap((kind) => matchName(listNames(db, kind), folded).map((id) => ({ id, kind })));
+  const byId = recordsMatching(db, kinds, slug, byName.length ? [] : folded.split(' '), MAX_CANDIDATES);
   const found = [...byName, ...byId.found.filter((record) => !byName.some((named) => named.id === record.id))];
   return { found: found.slice(0, MAX_CANDIDATES), total: found.length + Math.max(0, byId.total - byId.found.length) };
 }

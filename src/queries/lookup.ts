@@ -93,19 +93,19 @@ const MAX_ID_WORDS = 8;
 /**
  * The records whose id starts with `prefix`, or failing any, whose id holds every one of `words` as a word of its
  * own ("sindoor" in operation-sindoor): the candidates for a name `show` does not know. Sources come last, and
- * shorter ids first; at most `limit` of them, with how many there are. Read on a miss only: it reads every id.
+ * shorter ids first; only records of `kinds`; at most `limit` of them, with how many there are. Read on a miss only: it reads every id.
  */
-export function recordsMatching(db: Db, prefix: string, words: string[], limit: number): { found: RecordRef[]; total: number } {
+export function recordsMatching(db: Db, kinds: readonly string[], prefix: string, words: string[], limit: number): { found: RecordRef[]; total: number } {
   const byPrefix = 'id >= @prefix AND id < @prefix || char(1114111)';
   const params = Object.fromEntries(words.slice(0, MAX_ID_WORDS).map((word, i) => [`w${i}`, word]));
   const byWords = Object.keys(params).map((name) => `instr('-' || id || '-', '-' || @${name} || '-') > 0`).join(' AND ') || '0';
   const select = (where: string) =>
     db
       .prepare(
-        `SELECT id, kind, count(*) OVER () AS total FROM records WHERE ${where}
+        `SELECT id, kind, count(*) OVER () AS total FROM records WHERE (${where}) AND kind IN (SELECT value FROM json_each(@kinds))
          ORDER BY kind = 'source', length(id), id LIMIT @limit`,
       )
-      .all({ prefix, limit, ...params }) as (RecordRef & { total: number })[];
+      .all({ prefix, limit, kinds: JSON.stringify(kinds), ...params }) as (RecordRef & { total: number })[];
   const rows = prefix ? select(byPrefix) : [];
   const found = rows.length ? rows : select(byWords);
   return { found: found.map(({ id, kind }) => ({ id, kind })), total: found[0]?.total ?? 0 };
