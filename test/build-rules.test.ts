@@ -138,6 +138,24 @@ const cases: { rule: string; file: string; edit: (records: Records) => void; pro
     problem: /^events\.yaml: pahalgam-attack: actors\.0\.role: /,
   },
   {
+    rule: "an event's type must be one of the declared types (a ceasefire is an agreement, not an event)",
+    file: 'events.yaml',
+    edit: (records) => (find(records, 'pahalgam-attack').type = 'ceasefire'),
+    problem: /^events\.yaml: pahalgam-attack: type: must be one of attack, military-strike, .*population-movement, not "ceasefire"$/,
+  },
+  {
+    rule: "a statement's type must be one of the declared types",
+    file: 'statements.yaml',
+    edit: (records) => (find(records, 'putin-condemns-attack').type = 'condemnations'),
+    problem: /^statements\.yaml: putin-condemns-attack: type: must be one of announcement, .*denial, not "condemnations"$/,
+  },
+  {
+    rule: "a measure's category must be one of the declared categories",
+    file: 'measures.yaml',
+    edit: (records) => (find(records, 'india-suspends-treaty').category = 'rivers'),
+    problem: /^measures\.yaml: india-suspends-treaty: category: must be one of water, trade, .*finance, not "rivers"$/,
+  },
+  {
     rule: "a statement's event must be an event",
     file: 'statements.yaml',
     edit: (records) => (find(records, 'putin-condemns-attack').event = 'india-suspends-treaty'),

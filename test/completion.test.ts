@@ -61,6 +61,9 @@ describe('crisis completion', () => {
     { line: 'crisis events --actor=ru|', exactly: ['--actor=russia'] },
     { line: 'crisis actors --country pak|', exactly: ['pakistan'] },
     { line: 'crisis statements --about sim|', exactly: ['simla-agreement'] },
+    { line: 'crisis measures --about |', exactly: ['simla-agreement'] },
+    { line: 'crisis events --sort date:|', exactly: ['date:desc'] },
+    { line: 'crisis events --sort=date:|', exactly: ['--sort=date:desc'] },
     { line: 'crisis events --fields ti|', exactly: ['title'] },
     { line: 'crisis events --fields id,da|', exactly: ['id,date', 'id,date_precision', 'id,date_basis', 'id,date_note'] },
     { line: 'crisis events --fields date,id,d|', exactly: ['date,id,date_precision', 'date,id,date_basis', 'date,id,date_note'] },
@@ -141,6 +144,10 @@ describe('crisis completion', () => {
     it.skipIf(!canTypeInto(shell))(`${shell} completes on a terminal as a user types, and runs the line as completed`, () => {
       const lines = [
         [`sources --sort published:`, ['sources', '--sort', 'published:desc']],
+        [`events --sort date:`, ['events', '--sort', 'date:desc']],
+        [`statements --type appe`, ['statements', '--type', 'appeal']],
+        [`statements --about sim`, ['statements', '--about', 'simla-agreement']],
+        [`chain putin-modi-c`, ['chain', 'putin-modi-call']],
         [`events --fields id,ti`, ['events', '--fields', 'id,title']],
         [`events --actor=ru`, ['events', '--actor=russia']],
         [`show lavrov-c`, ['show', 'lavrov-cites-simla']],

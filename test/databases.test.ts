@@ -98,7 +98,7 @@ const brokenDatabases: { what: string; make: () => string; error: (path: string)
   },
   {
     what: 'a database that lacks a column a query reads',
-    make: () => alteredCopy('ALTER TABLE events DROP COLUMN type'),
+    make: () => alteredCopy('DROP INDEX events_by_type; ALTER TABLE events DROP COLUMN type'),
     error: (p) => `'${p}' is not a crisis database: no such column: e.type`,
   },
 ];

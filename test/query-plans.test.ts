@@ -6,7 +6,7 @@ import { writeSyntheticDatabase } from '../src/compile/synthetic-database.js';
 import type { Db } from '../src/db/open.js';
 import { findEvents } from '../src/queries/events.js';
 import { findLinks } from '../src/queries/links.js';
-import { idNamedExactly } from '../src/queries/lookup.js';
+import { idNamedExactly, listValues } from '../src/queries/lookup.js';
 import { findChain } from '../src/queries/responses.js';
 import { searchRecords } from '../src/queries/search.js';
 import { findSources } from '../src/queries/sources.js';
@@ -82,6 +82,11 @@ describe('query plans on a synthetic database', () => {
       name: 'an actor typed exactly is found by the names table\'s key, not by reading every name',
       query: (d: Db) => [idNamedExactly(d, 'actor', 'Person 3')],
       plan: /^SEARCH names USING PRIMARY KEY \(kind=\? AND folded=\?\)$/,
+    },
+    {
+      name: "a vocabulary's values are found a seek each on its index, not by reading every event",
+      query: (d: Db) => listValues(d, 'event-type'),
+      plan: /^(?![\s\S]*SCAN events\b)[\s\S]*SEARCH events USING COVERING INDEX events_by_type \(type>\?\)/,
     },
     {
       name: 'search asks the full-text index, then records by the rowid they share',

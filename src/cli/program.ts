@@ -1,10 +1,11 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { VERSION } from '../paths.js';
 import type { Output } from '../fields/json-schema.js';
 import type { Context } from './context.js';
 import { quoted } from '../errors.js';
 import { visible } from '../text.js';
 import type { IOStreams } from './io.js';
+import { valuesInDatabase } from '../options/declare.js';
 import { dataRelease } from '../queries/release.js';
 import { dataVersionLine, programVersionLine } from '../render/version.js';
 
@@ -82,7 +83,13 @@ export async function buildProgram(io: IOStreams, ctx: Context, argv: string[] =
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .helpOption('-h, --help', 'print help for a command')
     .showSuggestionAfterError(true)
-    .configureHelp({ showGlobalOptions: true, helpWidth: io.columns ?? 80 })
+    .configureHelp({
+      showGlobalOptions: true,
+      helpWidth: io.columns ?? 80,
+      optionDescription(this: Help, option: Option) {
+        return withValuesInDatabase(Help.prototype.optionDescription.call(this, option), option, ctx, argv);
+      },
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -130,6 +137,31 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
   ctx.commands = needed.map((name, i) => ({ name, module: modules[i]! }));
   for (const { module } of ctx.commands) module.register(program, ctx);
   return program;
+}
+
+/** The most values help lists for an option: a stranger's database may hold any number. */
+const MAX_VALUES_LISTED = 60;
+
+/**
+ * An option's description with the values it takes where the database holds them (`--type`: one of attack, call, …),
+ * read as help is printed, from the database the line names. Where that database cannot be read, help is printed
+ * without them, and without a word: help is what someone reads when something is wrong.
+ */
+function withValuesInDatabase(description: string, option: Option, ctx: Context, argv: string[]): string {
+  const values = valuesInDatabase(option);
+  if (!values) return description;
+  let listed: string[];
+  try {
+    const db = databaseNamed(argv);
+    if (db !== undefined) ctx.chooseDatabase(db);
+    listed = values(ctx.db());
+  } catch {
+    return description;
+  }
+  if (!listed.length) return description;
+  const shown = listed.slice(0, MAX_VALUES_LISTED).map((value) => visible(value, 'line'));
+  const more = listed.length > shown.length ? ` and ${listed.length - shown.length} more` : '';
+  return `${description}: one of ${shown.join(', ')}${more}`;
 }
 
 /** The database a command line names with --db, the last one as commander would take it, read before commander has parsed the line. */

@@ -37,7 +37,7 @@ export function register(program: Command, ctx: Context): void {
     const format = toTextOrJson(raw, 'chain');
     const depth = toLimit(raw.depth, 'depth');
     const db = ctx.db();
-    const { id, kind } = toRecord(db, typed);
+    const { id, kind } = toRecord(db, typed, TIMELINE_KINDS);
     if (!(TIMELINE_KINDS as readonly string[]).includes(kind)) {
       throw new UsageError(`${quoted(typed)} is ${kind === 'actor' || kind === 'agreement' ? 'an' : 'a'} ${kind}: chain follows events, statements and measures; try crisis show ${id}`);
     }

@@ -5,9 +5,9 @@ import { quoted, UsageError } from '../errors.js';
 import { fieldNames } from '../fields/define.js';
 import { type Output, outputsOf } from '../fields/json-schema.js';
 import { type Candidate, type CompletedOption, type CompletionRequest, type CompletionSpec, toCompletionRequest, type ValueCompletion } from '../options/complete.js';
-import { addExamples } from '../options/declare.js';
+import { addExamples, columnOf } from '../options/declare.js';
 import { ACTOR_KINDS } from '../queries/actors.js';
-import { idsStartingWith, listValues, type VocabularyColumn } from '../queries/lookup.js';
+import { idsStartingWith, listValues } from '../queries/lookup.js';
 import { SEARCH_KINDS } from '../queries/search.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { COMPLETE_COMMAND, completionLines, completionScript, type Shell, SHELLS } from '../render/completion.js';
@@ -24,13 +24,6 @@ const KINDS: Record<string, readonly string[]> = {
   timeline: TIMELINE_KINDS,
   graph: TIMELINE_KINDS,
   search: SEARCH_KINDS,
-};
-
-/** The options whose values the database's vocabularies hold, by command. */
-const VOCABULARIES: Record<string, VocabularyColumn> = {
-  'events --type': 'event-type',
-  'statements --type': 'statement-type',
-  'measures --category': 'measure-category',
 };
 
 /** The values --format takes where they are not the list formats. */
@@ -119,12 +112,13 @@ function describeCommandLine(program: Command, ctx: Context): CompletionSpec {
 function describeOption(option: Option, output: Output | undefined, commandName: string): CompletedOption {
   const flag = option.long!;
   const described = { flag, description: option.description };
-  return option.required || option.optional ? { ...described, value: valueOf(flag, output, commandName) } : described;
+  return option.required || option.optional ? { ...described, value: valueOf(option, output, commandName) } : described;
 }
 
-function valueOf(flag: string, output: Output | undefined, commandName: string): ValueCompletion {
+function valueOf(option: Option, output: Output | undefined, commandName: string): ValueCompletion {
+  const flag = option.long!;
   const fields = output && 'fields' in output ? fieldNames(output) : [];
-  const vocabulary = VOCABULARIES[`${commandName} ${flag}`];
+  const vocabulary = columnOf(option);
   if (ACTOR_OPTIONS.has(flag)) return { kind: 'ids', kinds: ['actor'] };
   if (flag === '--about') return { kind: 'ids', kinds: ['agreement'] };
   if (vocabulary) return { kind: 'vocabulary', column: vocabulary };

@@ -33,11 +33,17 @@ export function register(program: Command, ctx: Context): void {
   ]).action(async (raw: RawOptions & { all?: boolean }) => {
     const format = toChoice(formatAsked(raw), GRAPH_FORMATS, '--format') ?? 'dot';
     const db = ctx.db();
-    const graph = findResponseGraph(
-      db,
-      { actors: toActorIds(db, raw.actor, '--actor'), kind: toChoice(raw.kind, TIMELINE_KINDS, '--kind'), ...toDateRange(raw) },
-      { all: raw.all },
-    );
+    const filters = { actors: toActorIds(db, raw.actor, '--actor'), kind: toChoice(raw.kind, TIMELINE_KINDS, '--kind'), ...toDateRange(raw) };
+    const graph = findResponseGraph(db, filters, { all: raw.all });
+    // The empty document is still valid for a program reading it; a person is told why nothing was drawn.
     ctx.io.stdout.write(renderGraph(graph, format));
+    if (!graph.nodes.length) ctx.io.stderr.write(`crisis: the graph is empty: ${whyEmpty(raw.all ? 0 : findResponseGraph(db, filters, { all: true }).nodes.length)}\n`);
   });
+}
+
+/** Why no record was drawn, given how many the filters chose (each then answering and answered by none of the others). */
+function whyEmpty(chosen: number): string {
+  if (!chosen) return 'no record matches these filters';
+  const records = chosen === 1 ? 'the one record chosen is' : `none of the ${chosen} records chosen is`;
+  return `${records} linked to another chosen record (--all draws ${chosen === 1 ? 'it' : 'them'} alone)`;
 }

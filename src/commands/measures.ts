@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addAboutOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, addValueOption, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toAgreementId, toDateRange, toVocabulary } from '../options/parse.js';
 import { MEASURE, type MeasureFilters, measureJsonLines, measureRows } from '../queries/measures.js';
 
@@ -14,9 +14,9 @@ export function register(program: Command, ctx: Context): void {
     .description('Counter-measures one side took against the other; in date order')
     .option('--actor <actor>', 'taken by or against this actor (repeatable)', collect)
     .option('--by <actor>', 'taken by this actor (repeatable)', collect)
-    .option('--against <actor>', 'aimed at this actor (repeatable)', collect)
-    .option('--category <category>', 'only this category, e.g. water, trade, visa, airspace')
-    .option('--about <agreement>', 'only measures invoking this agreement, e.g. "Indus Waters Treaty"');
+    .option('--against <actor>', 'aimed at this actor (repeatable)', collect);
+  addValueOption(command, '--category <category>', 'only this category', 'measure-category');
+  addAboutOption(command, 'only measures invoking this agreement');
   addDateOptions(command);
   addOrderOptions(command);
   addAsOfOption(command);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addAboutOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, addValueOption, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toAgreementId, toDateRange, toVocabulary } from '../options/parse.js';
 import { STATEMENT, type StatementFilters, statementJsonLines, statementRows } from '../queries/statements.js';
 
@@ -12,9 +12,9 @@ export function register(program: Command, ctx: Context): void {
   const command = program
     .command('statements')
     .description('Statements: who said what, with their words where a source has them; in date order')
-    .option('--actor <actor>', 'speaker, on whose behalf, or addressee is this actor or a person or body of it (repeatable)', collect)
-    .option('--type <type>', 'only statements of this type, e.g. condemnation, appeal, mediation-offer')
-    .option('--about <agreement>', 'only statements invoking this agreement, e.g. simla');
+    .option('--actor <actor>', 'speaker, on whose behalf, or addressee is this actor or a person or body of it (repeatable)', collect);
+  addValueOption(command, '--type <type>', 'only statements of this type', 'statement-type');
+  addAboutOption(command, 'only statements invoking this agreement');
   addDateOptions(command);
   addOrderOptions(command);
   addAsOfOption(command);

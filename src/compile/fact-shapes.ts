@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DATE_BASES, DATE_PRECISIONS, QUALIFIERS, RESPONSE_BASES } from '../fields/shared.js';
 import { ACTOR_KINDS } from '../queries/actors.js';
-import { EVENT_ROLES } from '../queries/events.js';
-import { AMENDMENT_CHANGES, MEASURE_STATUSES } from '../queries/measures.js';
+import { EVENT_ROLES, EVENT_TYPES } from '../queries/events.js';
+import { AMENDMENT_CHANGES, MEASURE_CATEGORIES, MEASURE_STATUSES } from '../queries/measures.js';
+import { STATEMENT_TYPES } from '../queries/statements.js';
 import { visible } from '../text.js';
 
 /** The shape of each fact file's records, as a reviewer writes them in YAML. Their vocabularies are the field tables' (src/queries). */
@@ -34,6 +35,9 @@ const cameo = z
   .string({ error: 'must be a quoted string of 2 to 4 digits, e.g. "039"' })
   .regex(/^\d{2,4}$/, 'must be 2 to 4 digits, e.g. "039"');
 const vocabulary = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be lower-case kebab-case');
+/** A value of a closed vocabulary of the field tables (data/README.md lists them), named in the problem with every value it may be. */
+const oneOf = <const T extends string>(values: readonly [T, ...T[]]) =>
+  z.enum(values, { error: (issue) => `must be one of ${values.join(', ')}, not ${visible(JSON.stringify(issue.input) ?? 'nothing', 'line')}` });
 
 /**
  * A page a record rests on: `reports` says, in our own words, what the page reports for the record (its exact
@@ -138,7 +142,7 @@ export const eventSchema = z.strictObject({
   ...dateBasis,
   title: line,
   summary: text,
-  type: vocabulary,
+  type: oneOf(EVENT_TYPES),
   location: line.optional(),
   actors: z
     .array(z.strictObject({ actor: ref, role: z.enum(EVENT_ROLES) }))
@@ -157,7 +161,7 @@ export const statementSchema = z.strictObject({
   ...dateBasis,
   title: line,
   summary: text,
-  type: vocabulary,
+  type: oneOf(STATEMENT_TYPES),
   speaker: ref,
   on_behalf_of: ref.optional(),
   addressees: z.array(ref).default([]),
@@ -177,7 +181,7 @@ export const measureSchema = z.strictObject({
   ...dateBasis,
   by: ref,
   against: ref,
-  category: vocabulary,
+  category: oneOf(MEASURE_CATEGORIES),
   title: line,
   summary: text,
   status: z.enum(MEASURE_STATUSES),

@@ -1,5 +1,5 @@
 /** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
-export const SCHEMA_VERSION = '7';
+export const SCHEMA_VERSION = '8';
 
 /** The meta key holding the digest of the field table a kind's stored JSON was made from (fieldsDigest). */
 export const storedFieldsKey = (kind: string) => `fields:${kind}`;
@@ -81,6 +81,8 @@ CREATE TABLE events (
   location TEXT, cameo TEXT
 );
 CREATE INDEX events_by_date ON events(date_end, date_start DESC, id);
+-- The vocabularies' values, read a seek a value (listValues), for help, completion and checking --type.
+CREATE INDEX events_by_type ON events(type);
 
 CREATE TABLE statements (
   id TEXT PRIMARY KEY REFERENCES records(id),
@@ -95,6 +97,7 @@ CREATE TABLE statements (
 );
 CREATE INDEX statements_by_date ON statements(date_end, date_start DESC, id);
 CREATE INDEX statements_by_event ON statements(event_id);
+CREATE INDEX statements_by_type ON statements(type);
 
 CREATE TABLE measures (
   id TEXT PRIMARY KEY REFERENCES records(id),
@@ -108,6 +111,7 @@ CREATE TABLE measures (
   cameo TEXT
 );
 CREATE INDEX measures_by_date ON measures(date_end, date_start DESC, id);
+CREATE INDEX measures_by_category ON measures(category);
 
 -- What answers what: a measure answering an attack, a closure answering a closure; stated where a page says
 -- so (its source, and a party's words where it has them), inferred where the editors read it from the sequence.

@@ -1,4 +1,6 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import type { Db } from '../db/open.js';
+import { listAgreements, listValues, type VocabularyColumn } from '../queries/lookup.js';
 import { FORMATS } from '../render/output.js';
 
 /** The options list commands share, declared once for every command that takes them. */
@@ -34,6 +36,36 @@ export function addOrderOptions(command: Command): Command {
     .option('--sort <field[:desc]>', "order by this field instead of the command's order, e.g. date:desc, title (missing values last)")
     .option('--limit <n>', 'print at most n records (after --sort)');
 }
+
+/** Where the database says what an option takes: read only when help is printed, so a lookup never reads it. */
+const VALUES_IN_DATABASE = new WeakMap<Option, (db: Db) => string[]>();
+
+/** An option whose values the database holds (event types, agreements): its help lists them, read from the database. */
+export function addVocabularyOption(command: Command, flags: string, description: string, values: (db: Db) => string[]): Command {
+  const option = new Option(flags, description);
+  VALUES_IN_DATABASE.set(option, values);
+  return command.addOption(option);
+}
+
+/** The vocabulary column each option of addValueOption takes a value of, for completion. */
+const COLUMN_OF = new WeakMap<Option, VocabularyColumn>();
+
+/** An option taking a value of a vocabulary column (--type, --category): its help lists and completion offers the values the database holds. */
+export function addValueOption(command: Command, flags: string, description: string, column: VocabularyColumn): Command {
+  addVocabularyOption(command, flags, description, (db) => listValues(db, column));
+  COLUMN_OF.set(command.options.at(-1)!, column);
+  return command;
+}
+
+/** The vocabulary column an option takes a value of, if it is one. */
+export const columnOf = (option: Option): VocabularyColumn | undefined => COLUMN_OF.get(option);
+
+/** --about, whose help lists the database's agreements, by id with their names (either is taken). */
+export const addAboutOption = (command: Command, description: string) =>
+  addVocabularyOption(command, '--about <agreement>', `${description}, by id or name`, (db) => listAgreements(db).map(({ id, name }) => `${id} (${name})`));
+
+/** What the database says an option takes, for its help, if it is a vocabulary option. */
+export const valuesInDatabase = (option: Option): ((db: Db) => string[]) | undefined => VALUES_IN_DATABASE.get(option);
 
 /** Help that leads with examples, each a command line a reader can copy. */
 export function addExamples(command: Command, examples: string[]): Command {

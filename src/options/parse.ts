@@ -4,7 +4,8 @@ import type { Context } from '../cli/context.js';
 import { fieldNames, type Kind } from '../fields/define.js';
 import { parseDate } from '../dates.js';
 import type { Db } from '../db/open.js';
-import { idNamedExactly, listIds, listNames, listValues, matchName, recordKind, type NamedKind } from '../queries/lookup.js';
+import { idNamedExactly, listIds, listNames, listValues, matchName, recordKind, recordsMatching, type NamedKind, type RecordRef } from '../queries/lookup.js';
+import { foldName } from '../text.js';
 import { FORMATS, type Format, type OutputSettings } from '../render/output.js';
 import type { SortKey } from '../render/sort.js';
 
@@ -32,12 +33,16 @@ export interface RawOptions {
   cite?: boolean;
 }
 
-/** The format typed, if any: --json is --format json, and the two may not disagree. */
+/**
+ * The format typed, if any, in lower case: like every word crisis offers a choice of (--kind, --type, --category),
+ * a format is taken in any case (`--format JSON`). --json is --format json, and the two may not disagree.
+ */
 export function formatAsked(raw: { json?: boolean; format?: string }): string | undefined {
-  if (raw.json && raw.format !== undefined && raw.format !== 'json') {
+  const format = raw.format?.trim().toLowerCase();
+  if (raw.json && format !== undefined && format !== 'json') {
     throw new UsageError(`--json and --format ${raw.format} ask for different formats; give one`);
   }
-  return raw.json ? 'json' : raw.format;
+  return raw.json ? 'json' : format;
 }
 
 export function toOutputSettings(raw: RawOptions, kind: Kind, ctx: Context): OutputSettings {
@@ -160,16 +165,49 @@ export function toTextOrJson(raw: { json?: boolean; format?: string }, command: 
   return format;
 }
 
-/** An exact id first; else an actor's or agreement's name or alias ("putin", "Simla Accord"). */
-export function toRecord(db: Db, typed: string): { id: string; kind: string } {
-  const id = typed.trim().toLowerCase();
-  const kind = recordKind(db, id);
-  if (kind) return { id, kind };
-  for (const named of ['actor', 'agreement'] as const) {
-    const matches = matchName(listNames(db, named), typed);
-    if (matches.length === 1) return { id: matches[0]!, kind: named };
+/** The most candidates an ambiguous name lists, on one line. */
+const MAX_CANDIDATES = 8;
+
+/** Every kind of record, for show. */
+const RECORD_KINDS = ['event', 'statement', 'measure', 'actor', 'agreement', 'source'] as const;
+
+/**
+ * The record a typed id or name stands for; where the name is not exact, a record of `kinds` (chain follows only events,
+ * statements and measures). An exact id first ("Operation Sindoor" is operation-sindoor); else an
+ * actor's or agreement's exact name or alias ("putin", "Simla Accord"); else the one record whose name holds every
+ * word typed ("lavrov"), whose id starts with what was typed, or failing those, whose id holds every word. More
+ * than one is a usage error that lists them, rather than a guess; none is not found, with the closest ids.
+ */
+export function toRecord(db: Db, typed: string, kinds: readonly string[] = RECORD_KINDS): RecordRef {
+  const folded = foldName(typed);
+  const slug = folded.replace(/ /g, '-');
+  for (const id of new Set([typed.trim().toLowerCase(), slug])) {
+    const kind = id ? recordKind(db, id) : undefined;
+    if (kind) return { id, kind };
   }
-  throw new NotFoundError(`no record ${quoted(typed)}${didYouMean(id, listIds(db))}`);
+  const named = (['actor', 'agreement'] as const).flatMap((kind) => {
+    const id = idNamedExactly(db, kind, typed);
+    return id ? [{ id, kind }] : [];
+  });
+  if (named.length === 1) return named[0]!;
+  const { found, total } = named.length ? { found: named, total: named.length } : candidateRecords(db, kinds, folded, slug);
+  if (total === 1) return found[0]!;
+  if (total > 1) {
+    const listed = found.map(({ id, kind }) => `${id} (${kind})`).join(', ');
+    const more = total > found.length ? ` and ${total - found.length} more (crisis search ${folded} finds them)` : '';
+    throw new UsageError(`${quoted(typed)} could be any of ${total} records: ${listed}${more}; give its id`);
+  }
+  throw new NotFoundError(`no record ${quoted(typed)}${didYouMean(slug || typed.trim().toLowerCase(), listIds(db), 3)}`);
+}
+
+/** The records a name `show` has no exact match for may mean: by actors' and agreements' names and by id prefix, else by id words. */
+function candidateRecords(db: Db, kinds: readonly string[], folded: string, slug: string): { found: RecordRef[]; total: number } {
+  if (!folded) return { found: [], total: 0 };
+  const named = (['actor', 'agreement'] as const).filter((kind) => kinds.includes(kind));
+  const byName = named.flatMap((kind) => matchName(listNames(db, kind), folded).map((id) => ({ id, kind })));
+  const byId = recordsMatching(db, kinds, slug, byName.length ? [] : folded.split(' '), MAX_CANDIDATES);
+  const found = [...byName, ...byId.found.filter((record) => !byName.some((named) => named.id === record.id))];
+  return { found: found.slice(0, MAX_CANDIDATES), total: found.length + Math.max(0, byId.total - byId.found.length) };
 }
 
 /**

@@ -42,15 +42,34 @@ export function matchName(entries: NameEntry[], typed: string): string[] {
 
 export type VocabularyColumn = 'event-type' | 'statement-type' | 'measure-category' | 'actor-kind';
 
-/** Distinct values of a vocabulary column (event types, measure categories), for validation, suggestions and completion. */
-export function listValues(db: Db, column: VocabularyColumn): string[] {
-  const sql = {
-    'event-type': 'SELECT DISTINCT type AS value FROM events',
-    'statement-type': 'SELECT DISTINCT type AS value FROM statements',
-    'measure-category': 'SELECT DISTINCT category AS value FROM measures',
-    'actor-kind': 'SELECT DISTINCT kind AS value FROM actors',
-  }[column];
-  return (db.prepare(`${sql} ORDER BY value`).all() as { value: string }[]).map((row) => row.value);
+const VOCABULARY_COLUMNS: Record<VocabularyColumn, [table: string, column: string]> = {
+  'event-type': ['events', 'type'],
+  'statement-type': ['statements', 'type'],
+  'measure-category': ['measures', 'category'],
+  'actor-kind': ['actors', 'kind'],
+};
+
+/**
+ * The values a vocabulary column holds (event types, measure categories), in order, for validation, suggestions,
+ * help and completion. Each is found from the one before by a seek on the column's index, so a million events
+ * are not read for a score of values (`SELECT DISTINCT` would read them all).
+ */
+export function listValues(db: Db, vocabulary: VocabularyColumn): string[] {
+  const [table, column] = VOCABULARY_COLUMNS[vocabulary];
+  return db
+    .prepare(
+      `WITH RECURSIVE value(v) AS (
+         SELECT min(${column}) FROM ${table}
+         UNION ALL SELECT (SELECT min(${column}) FROM ${table} WHERE ${column} > value.v) FROM value WHERE value.v IS NOT NULL
+       ) SELECT v FROM value WHERE v IS NOT NULL`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
+/** Every agreement's id and name, in id order: what --about takes. */
+export function listAgreements(db: Db): { id: string; name: string }[] {
+  return db.prepare('SELECT id, name FROM agreements ORDER BY id').all() as { id: string; name: string }[];
 }
 
 /** The kind of the record with this id, or undefined. */
@@ -61,6 +80,35 @@ export function recordKind(db: Db, id: string): string | undefined {
 /** Every record's id, kind and title (an actor's or agreement's name), in id order. */
 export function listRecords(db: Db): { id: string; kind: string; title: string }[] {
   return db.prepare('SELECT id, kind, title FROM records ORDER BY id').all() as { id: string; kind: string; title: string }[];
+}
+
+export interface RecordRef {
+  id: string;
+  kind: string;
+}
+
+/** The most words of a typed name matched against ids' words: more is a sentence, which no id holds. */
+const MAX_ID_WORDS = 8;
+
+/**
+ * The records whose id starts with `prefix`, or failing any, whose id holds every one of `words` as a word of its
+ * own ("sindoor" in operation-sindoor): the candidates for a name `show` does not know. Sources come last, and
+ * shorter ids first; only records of `kinds`; at most `limit` of them, with how many there are. Read on a miss only: it reads every id.
+ */
+export function recordsMatching(db: Db, kinds: readonly string[], prefix: string, words: string[], limit: number): { found: RecordRef[]; total: number } {
+  const byPrefix = 'id >= @prefix AND id < @prefix || char(1114111)';
+  const params = Object.fromEntries(words.slice(0, MAX_ID_WORDS).map((word, i) => [`w${i}`, word]));
+  const byWords = Object.keys(params).map((name) => `instr('-' || id || '-', '-' || @${name} || '-') > 0`).join(' AND ') || '0';
+  const select = (where: string) =>
+    db
+      .prepare(
+        `SELECT id, kind, count(*) OVER () AS total FROM records WHERE (${where}) AND kind IN (SELECT value FROM json_each(@kinds))
+         ORDER BY kind = 'source', length(id), id LIMIT @limit`,
+      )
+      .all({ prefix, limit, kinds: JSON.stringify(kinds), ...params }) as (RecordRef & { total: number })[];
+  const rows = prefix ? select(byPrefix) : [];
+  const found = rows.length ? rows : select(byWords);
+  return { found: found.map(({ id, kind }) => ({ id, kind })), total: found[0]?.total ?? 0 };
 }
 
 export function listIds(db: Db): string[] {

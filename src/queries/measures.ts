@@ -5,6 +5,8 @@ import { actorList, type CommonFilters, commonParams } from './filters.js';
 import { byDate, invokesAgreement, involves, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
 
+/** What a measure touches: a closed list, as EVENT_TYPES. */
+export const MEASURE_CATEGORIES = ['water', 'trade', 'visa', 'border', 'airspace', 'shipping', 'diplomatic', 'media', 'postal', 'finance'] as const;
 export const MEASURE_STATUSES = ['announced', 'in-force', 'suspended', 'lifted', 'expired'] as const;
 /** How a later measure changes an earlier one: extends it (in time or in reach) or reverses it (lifts or eases it). */
 export const AMENDMENT_CHANGES = ['extends', 'reverses'] as const;
@@ -22,7 +24,7 @@ export const MEASURE = kind({
     ...factHead('m', 'measure'),
     actorField('by', 'm.by_actor', 'who took the measure'),
     actorField('against', 'm.against_actor', 'whom it was aimed at'),
-    field('category', 'm.category', text('what it touches: water, trade, visa, airspace, border, diplomatic, ...')),
+    field('category', 'm.category', oneOf(MEASURE_CATEGORIES, 'what it touches')),
     field('status', 'm.status', oneOf(MEASURE_STATUSES, 'where it stands: announced, in force, suspended, lifted or expired')),
     field(
       'amends',

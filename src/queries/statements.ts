@@ -1,9 +1,15 @@
 import type { Db } from '../db/open.js';
-import { field, id, kind, list, nullable, type RecordOf, text } from '../fields/define.js';
+import { field, id, kind, list, nullable, oneOf, type RecordOf, text } from '../fields/define.js';
 import { actorField, actorRef, factHead, factTail, nullableActorField } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { actorsJson, byDate, invokesAgreement, involves, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
+
+/** What sort of statement it is: a closed list, as EVENT_TYPES. */
+export const STATEMENT_TYPES = [
+  'announcement', 'position', 'appeal', 'offer', 'mediation-offer', 'support', 'condolence', 'concern', 'condemnation', 'criticism',
+  'accusation', 'claim', 'demand', 'warning', 'rejection', 'denial',
+] as const;
 
 /** Statements over `statements s`, in the order `crisis statements` prints their fields. */
 export const STATEMENT = kind({
@@ -11,7 +17,7 @@ export const STATEMENT = kind({
   command: 'statements',
   fields: [
     ...factHead('s', 'statement'),
-    field('type', 's.type', text('what sort of statement: condemnation, appeal, offer, warning, denial, ...')),
+    field('type', 's.type', oneOf(STATEMENT_TYPES, 'what sort of statement')),
     actorField('speaker', 's.speaker', 'who said it'),
     nullableActorField('on_behalf_of', 's.on_behalf_of', 'the state or body the speaker spoke for, or null'),
     field('addressees', actorsJson('s.id', ['addressee']), list(actorRef, 'to whom it was said'), { json: true }),
