@@ -419,6 +419,13 @@ describe('filters', () => {
     { argv: ['events', '--limit', '2'], expected: ['pahalgam-attack', 'putin-modi-call'] },
     { argv: ['statements', '--actor', 'russia'], expected: ['putin-condemns-attack', 'lavrov-cites-simla'] },
     { argv: ['statements', '--actor', 'pakistan'], expected: ['lavrov-cites-simla'] },
+    // --speaker: who spoke, or for whom; an addressee is not a speaker.
+    { argv: ['statements', '--speaker', 'russia'], expected: ['putin-condemns-attack', 'lavrov-cites-simla'] },
+    { argv: ['statements', '--speaker', 'pakistan'], expected: [] },
+    { argv: ['statements', '--speaker', 'india'], expected: [] },
+    { argv: ['statements', '--speaker', 'lavrov'], expected: ['lavrov-cites-simla'] },
+    { argv: ['statements', '--speaker', 'lavrov', '--speaker', 'putin'], expected: ['putin-condemns-attack', 'lavrov-cites-simla'] },
+    { argv: ['statements', '--speaker', 'putin', '--actor', 'pakistan'], expected: [] },
     { argv: ['statements', '--type', 'condemnation'], expected: ['putin-condemns-attack'] },
     { argv: ['statements', '--about', 'Simla Accord'], expected: ['lavrov-cites-simla'] },
     { argv: ['measures', '--by', 'pakistan'], expected: ['pakistan-closes-airspace'] },
@@ -434,6 +441,27 @@ describe('filters', () => {
     { argv: ['sources'], expected: ['seed-article', 'asian-age-modi-will-punish-ultras', 'jang-pahalgam-attack-toll'] },
   ])('$argv', async ({ argv, expected }) => {
     expect(await ids(argv)).toEqual(expected);
+  });
+
+  it('--speaker takes in whom a speaker spoke for', async () => {
+    const { db, problems } = buildFixture({ file: 'statements.yaml', edit: (records) => (find(records, 'lavrov-cites-simla').on_behalf_of = 'pakistan') });
+    expect(problems).toEqual([]);
+    const speaking = await runCli(['--db', db, 'statements', '--speaker', 'pakistan', '--fields', 'id']);
+    expect(speaking.stdout).toBe('id\nlavrov-cites-simla\n');
+  });
+
+  it("--actor does not match a figure's claimant, which no list shows as taking part", async () => {
+    const { db, problems } = buildFixture({
+      file: 'events.yaml',
+      edit: (records) => ((find(records, 'pahalgam-attack').figures as { claimed_by?: string }[])[0]!.claimed_by = 'sergey-lavrov'),
+    });
+    expect(problems).toEqual([]);
+    const [attack] = JSON.parse((await runCli(['--db', db, 'events', '--type', 'attack', '--json'])).stdout);
+    expect(attack.figures[0].claimed_by).toEqual({ id: 'sergey-lavrov', name: 'Sergey Lavrov' });
+    for (const command of ['events', 'timeline', 'graph']) {
+      const result = await runCli(['--db', db, command, '--actor', 'lavrov', '--json']);
+      expect(result.stdout).not.toContain('pahalgam-attack');
+    }
   });
 
   it('agreements list what invokes them', async () => {

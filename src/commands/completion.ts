@@ -15,7 +15,7 @@ import { GRAPH_FORMATS } from '../render/graph.js';
 import { DIFF_FORMATS } from '../render/diff.js';
 import { FORMATS } from '../render/output.js';
 
-const ACTOR_OPTIONS = new Set(['--actor', '--by', '--against', '--country']);
+const ACTOR_OPTIONS = new Set(['--actor', '--speaker', '--by', '--against', '--country']);
 
 /** The values --kind takes, by command. */
 const KINDS: Record<string, readonly string[]> = {

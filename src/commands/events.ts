@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addActorOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions } from '../options/declare.js';
 import { type RawOptions, toActorIds, toDateRange, toVocabulary } from '../options/parse.js';
 import { EVENT, type EventFilters, eventJsonLines, eventRows } from '../queries/events.js';
 
@@ -9,11 +9,11 @@ import { EVENT, type EventFilters, eventJsonLines, eventRows } from '../queries/
 export const output = EVENT;
 
 export function register(program: Command, ctx: Context): void {
-  const command = program
-    .command('events')
-    .description('Events: attacks, calls, meetings, military operations, ceasefires; in date order')
-    .option('--actor <actor>', 'involving this actor in any role, or a person or body of it (repeatable)', collect)
-    .option('--type <type>', 'only events of this type, e.g. attack, call');
+  const command = addActorOption(
+    program.command('events').description('Events: attacks, calls, meetings, military operations, ceasefires; in date order'),
+    '--actor',
+    'an initiator, target, participant or mediator is this actor or a person or body of it',
+  ).option('--type <type>', 'only events of this type, e.g. attack, call');
   addDateOptions(command);
   addOrderOptions(command);
   addAsOfOption(command);

@@ -17,6 +17,7 @@ export interface RawOptions {
   until?: string;
   limit?: string;
   actor?: string[];
+  speaker?: string[];
   by?: string[];
   against?: string[];
   country?: string[];

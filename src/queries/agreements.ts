@@ -44,7 +44,7 @@ export function findAgreements(db: Db, filters: CommonFilters): AgreementRecord[
       `SELECT ${selectList(AGREEMENT.fields)}
        FROM agreements g
        WHERE (@id IS NULL OR g.id = @id)
-         AND ${involves('g.id', '@actors')}
+         AND ${involves('g.id', '@actors', ['party'])}
          AND ${withinDatesSeeking('g')}
        ORDER BY ${byDate('g')}
        LIMIT @limit`,

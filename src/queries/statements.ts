@@ -1,8 +1,8 @@
 import type { Db } from '../db/open.js';
 import { field, id, kind, list, nullable, type RecordOf, text } from '../fields/define.js';
 import { actorField, actorRef, factHead, factTail, nullableActorField } from '../fields/shared.js';
-import { type CommonFilters, commonParams } from './filters.js';
-import { actorsJson, byDate, invokesAgreement, involves, withinDatesSeeking } from './fragments.js';
+import { actorList, type CommonFilters, commonParams } from './filters.js';
+import { actorsJson, byDate, invokesAgreement, involves, SPEAKING_ROLES, STATEMENT_ROLES, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
 
 /** Statements over `statements s`, in the order `crisis statements` prints their fields. */
@@ -27,6 +27,8 @@ export type StatementRecord = RecordOf<typeof STATEMENT>;
 
 export interface StatementFilters extends CommonFilters {
   type?: string;
+  /** Actor ids that spoke, or were spoken for (or a person or body of theirs). */
+  speakers?: string[];
   /** An agreement id: statements invoking it. */
   about?: string;
 }
@@ -36,13 +38,19 @@ const MATCHING_STATEMENTS = `
        FROM statements s
        WHERE (@id IS NULL OR s.id = @id)
          AND (@type IS NULL OR s.type = @type)
-         AND ${involves('s.id', '@actors')}
+         AND ${involves('s.id', '@actors', STATEMENT_ROLES)}
+         AND ${involves('s.id', '@speakers', SPEAKING_ROLES)}
          AND ${invokesAgreement('s.id')}
          AND ${withinDatesSeeking('s')}
        ORDER BY ${byDate('s')}
        LIMIT @limit`;
 
-const statementParams = (filters: StatementFilters) => ({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null });
+const statementParams = (filters: StatementFilters) => ({
+  ...commonParams(filters),
+  type: filters.type ?? null,
+  speakers: actorList(filters.speakers),
+  about: filters.about ?? null,
+});
 
 const storedStatements = storedLookup<StatementRecord, StatementFilters>(STATEMENT, MATCHING_STATEMENTS, statementParams);
 
