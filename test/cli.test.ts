@@ -732,6 +732,16 @@ describe('help', () => {
     expect(result.stdout).toContain('--db <path>');
   });
 
+  it.each(['events', 'statements', 'measures', 'agreements', 'timeline', 'graph', 'search', 'actors'])(
+    'crisis %s --help says a repeated actor option means any of them',
+    async (command) => {
+      const help = (await run([command, '--help'])).stdout.replace(/\s+/g, ' ');
+      const actorOptions = help.match(/--[a-z]+ <actor>[^-]*(?:-(?!-)[^-]*)*/g) ?? [];
+      expect(actorOptions.length).toBeGreaterThan(0);
+      for (const option of actorOptions) expect(option).toContain('repeat for any of several');
+    },
+  );
+
   it('lists every command in help, whatever options come before --help', async () => {
     const commandsIn = (help: string) => help.slice(help.indexOf('Commands:')).match(/^  [a-z]+/gm)?.map((line) => line.trim());
     const all = commandsIn((await runCli(['--help'])).stdout);

@@ -59,6 +59,7 @@ describe('crisis completion', () => {
     { line: 'crisis events --actor |', exactly: ['india', 'ishaq-dar', 'pakistan', 'russia', 'sergey-lavrov', 'vladimir-putin'] },
     { line: 'crisis measures --by ru|', exactly: ['russia'] },
     { line: 'crisis events --actor=ru|', exactly: ['--actor=russia'] },
+    { line: 'crisis statements --speaker ser|', exactly: ['sergey-lavrov'] },
     { line: 'crisis actors --country pak|', exactly: ['pakistan'] },
     { line: 'crisis statements --about sim|', exactly: ['simla-agreement'] },
     { line: 'crisis events --fields ti|', exactly: ['title'] },
