@@ -1,6 +1,11 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fieldNames } from '../src/fields/define.js';
+import { AGREEMENT } from '../src/queries/agreements.js';
+import { EVENT } from '../src/queries/events.js';
+import { MEASURE } from '../src/queries/measures.js';
+import { STATEMENT } from '../src/queries/statements.js';
 import { buildFixture, fileDigest, find, fixtureDatabase, runCli, tempDir, versionOutput, type FixtureChange, type RunOptions } from './helpers.js';
 
 /** The fixture database with these changes made to its fact files, which must build. */
@@ -121,6 +126,22 @@ describe('output on a terminal and in a pipe', () => {
 });
 
 describe('formats', () => {
+  it.each([
+    { kind: EVENT, command: 'events' },
+    { kind: STATEMENT, command: 'statements' },
+    { kind: MEASURE, command: 'measures' },
+    { kind: AGREEMENT, command: 'agreements' },
+  ])('--fields all gives every field of $command, in its field table\'s order, in every format', async ({ kind, command }) => {
+    const every = fieldNames(kind);
+    const header = async (format: string) => (await run([command, '--fields', 'all', '--format', format])).stdout.split(/\r?\n/)[0]!;
+    expect(await header('tsv')).toBe(every.join('\t'));
+    expect(await header('csv')).toBe(every.join(','));
+    expect(Object.keys(JSON.parse((await run([command, '--fields', 'all', '--json'])).stdout)[0])).toEqual(every);
+    expect(Object.keys(JSON.parse(await header('jsonl')))).toEqual(every);
+    const table = await run([command, '--fields', 'all'], { tty: true });
+    expect(table).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('--json prints an array of objects with every contract field', async () => {
     const rows = JSON.parse((await run(['measures', '--json'])).stdout);
     expect(rows).toHaveLength(2);
@@ -666,6 +687,7 @@ describe('usage errors and missing records', () => {
     { argv: ['measures', '--category', 'oil'], code: 2, err: /unknown value 'oil' for --category; known values: airspace, water/ },
     { argv: ['events', '--format', 'xml'], code: 2, err: /unknown format 'xml': use one of table, json, jsonl, csv, tsv/ },
     { argv: ['events', '--json', '--format', 'csv'], code: 2, err: /--json and --format csv ask for different formats/ },
+    { argv: ['events', '--fields', 'all,id'], code: 2, err: /^crisis: --fields 'all,id': give 'all' alone for every field, or name the fields you want\n$/ },
     { argv: ['events', '--fields', 'id,titel'], code: 2, err: /unknown field 'titel' \(did you mean 'title'\?\); fields here: id, kind, date, / },
     { argv: ['events', '--sort', 'titel'], code: 2, err: /^crisis: unknown field 'titel' for --sort \(did you mean 'title'\?\); fields here: id, kind, date, / },
     { argv: ['sources', '--sort', 'date'], code: 2, err: /unknown field 'date' for --sort; fields here: id, kind, title, publisher, url, published, published_note, cited_by\n$/ },

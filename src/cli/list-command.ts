@@ -1,7 +1,7 @@
 import type { Context } from './context.js';
 import { writeJsonLines, writeRecords } from '../render/output.js';
 import { sortRecords } from '../render/sort.js';
-import type { Kind } from '../fields/define.js';
+import { fieldNames, type Kind } from '../fields/define.js';
 import { toAsOfDay, toLimit, toOutputSettings, toSort, type RawOptions } from '../options/parse.js';
 import { asItStood, asOf } from '../queries/as-of.js';
 
@@ -35,7 +35,8 @@ export async function writeList<T extends object>(
     }, (records) => writeRecords(ctx.io.stdout, records, kind, output));
     return;
   }
-  if (jsonLines && output.format === 'jsonl' && !output.fields && !sort) {
+  const everyField = !output.fields || output.fields.join() === fieldNames(kind).join();
+  if (jsonLines && output.format === 'jsonl' && everyField && !sort) {
     await writeJsonLines(ctx.io.stdout, jsonLines(limit), output.interrupted);
     return;
   }

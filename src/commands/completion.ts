@@ -2,7 +2,7 @@ import type { Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
 import { didYouMean } from '../cli/suggest.js';
 import { quoted, UsageError } from '../errors.js';
-import { fieldNames } from '../fields/define.js';
+import { ALL_FIELDS, fieldNames } from '../fields/define.js';
 import { type Output, outputsOf } from '../fields/json-schema.js';
 import { type Candidate, type CompletedOption, type CompletionRequest, type CompletionSpec, toCompletionRequest, type ValueCompletion } from '../options/complete.js';
 import { addExamples } from '../options/declare.js';
@@ -125,7 +125,7 @@ function valueOf(flag: string, output: Output | undefined, commandName: string):
   if (flag === '--about') return { kind: 'ids', kinds: ['agreement'] };
   if (vocabulary) return { kind: 'vocabulary', column: vocabulary };
   if (flag === '--db' || flag === '--out') return { kind: 'files' };
-  if (flag === '--fields') return { kind: 'list', words: fields };
+  if (flag === '--fields') return { kind: 'list', words: fields.length ? [...fields, ALL_FIELDS] : [] };
   if (flag === '--sort') return { kind: 'words', words: fields.flatMap((field) => [field, `${field}:desc`]) };
   if (flag === '--format') return { kind: 'words', words: OWN_FORMATS[commandName] ?? FORMATS };
   if (flag === '--kind' && KINDS[commandName]) return { kind: 'words', words: KINDS[commandName]! };

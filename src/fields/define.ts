@@ -106,6 +106,9 @@ export type RecordOf<K extends Kind> = K extends Kind ? { [F in K['fields'][numb
 
 export const fieldNames = (kind: Kind): string[] => kind.fields.map((f) => f.name);
 
+/** What `--fields` takes for every field of a kind, in its field table's order. */
+export const ALL_FIELDS = 'all';
+
 /** The fields as a select list, each `AS` its name. */
 export const selectList = (fields: readonly Field[]) => fields.map((f) => `${f.sql} AS "${f.name}"`).join(', ');
 
