@@ -56,10 +56,10 @@ describe('output on a terminal and in a pipe', () => {
     const result = await run(['events']);
     expect(result.stdout).toBe(
       [
-        'id\tdate\ttype\ttitle\tactors',
-        'pahalgam-attack\t2025-04-22\tattack\tAttack at Pahalgam\tIndia (target)',
-        'putin-modi-call\t2025-05-05\tcall\tPutin calls Modi\tVladimir Putin (initiator)',
-        'lavrov-dar-call\t2025-05\tcall\tLavrov and Dar speak\tSergey Lavrov (participant); Ishaq Dar (participant)',
+        'id\tdate\ttype\ttitle\tactors\tactors_ids',
+        'pahalgam-attack\t2025-04-22\tattack\tAttack at Pahalgam\tIndia (target)\tindia',
+        'putin-modi-call\t2025-05-05\tcall\tPutin calls Modi\tVladimir Putin (initiator)\tvladimir-putin',
+        'lavrov-dar-call\t2025-05\tcall\tLavrov and Dar speak\tSergey Lavrov (participant); Ishaq Dar (participant)\tsergey-lavrov;ishaq-dar',
         '',
       ].join('\n'),
     );
@@ -133,9 +133,11 @@ describe('formats', () => {
     { kind: AGREEMENT, command: 'agreements' },
   ])('--fields all gives every field of $command, in its field table\'s order, in every format', async ({ kind, command }) => {
     const every = fieldNames(kind);
+    // CSV and TSV follow each field naming actors with their ids.
+    const columns = kind.fields.flatMap((field) => (field.ids ? [field.name, `${field.name}_${field.ids === 'one' ? 'id' : 'ids'}`] : [field.name]));
     const header = async (format: string) => (await run([command, '--fields', 'all', '--format', format])).stdout.split(/\r?\n/)[0]!;
-    expect(await header('tsv')).toBe(every.join('\t'));
-    expect(await header('csv')).toBe(every.join(','));
+    expect(await header('tsv')).toBe(columns.join('\t'));
+    expect(await header('csv')).toBe(columns.join(','));
     expect(Object.keys(JSON.parse((await run([command, '--fields', 'all', '--json'])).stdout)[0])).toEqual(every);
     expect(Object.keys(JSON.parse(await header('jsonl')))).toEqual(every);
     const table = await run([command, '--fields', 'all'], { tty: true });
@@ -146,7 +148,7 @@ describe('formats', () => {
     const rows = JSON.parse((await run(['measures', '--json'])).stdout);
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0])).toEqual([
-      'id', 'kind', 'date', 'date_precision', 'date_basis', 'date_note', 'title', 'summary', 'by', 'against', 'category', 'status', 'amends', 'in_response_to',
+      'id', 'kind', 'date', 'date_precision', 'date_start', 'date_end', 'date_basis', 'date_note', 'title', 'summary', 'by', 'against', 'category', 'status', 'amends', 'in_response_to',
       'agreements', 'cameo', 'figures', 'claims', 'sources',
     ]);
     expect(rows[1]).toMatchObject({
@@ -210,10 +212,22 @@ describe('formats', () => {
   it('--format csv is RFC 4180: CRLF line ends, cells quoted where they need it', async () => {
     const result = await run(['statements', '--format', 'csv', '--fields', 'id,addressees,quote']);
     expect(result.stdout).toBe(
-      'id,addressees,quote\r\n' +
-        'putin-condemns-attack,India,"strongly condemned the terror attack in Pahalgam, India"\r\n' +
-        'lavrov-cites-simla,India; Pakistan,\r\n',
+      'id,addressees,addressees_ids,quote\r\n' +
+        'putin-condemns-attack,India,india,"strongly condemned the terror attack in Pahalgam, India"\r\n' +
+        'lavrov-cites-simla,India; Pakistan,india;pakistan,\r\n',
     );
+  });
+
+  it('gives an actor reference\'s id next to its name in CSV and TSV only: JSON has it inside, a table leaves it out', async () => {
+    const fields = ['statements', '--fields', 'id,speaker,on_behalf_of'];
+    expect((await run([...fields, '--format', 'csv', '--limit', '1'])).stdout).toBe(
+      'id,speaker,speaker_id,on_behalf_of,on_behalf_of_id\r\nputin-condemns-attack,Vladimir Putin,vladimir-putin,Russia,russia\r\n',
+    );
+    expect((await run(['actors', '--fields', 'id,country,part_of', '--kind', 'person', '--limit', '1'])).stdout).toBe(
+      'id\tcountry\tcountry_id\tpart_of\tpart_of_id\nishaq-dar\tPakistan\tpakistan\t\t\n',
+    );
+    expect(Object.keys(JSON.parse((await run([...fields, '--json'])).stdout)[0])).toEqual(['id', 'speaker', 'on_behalf_of']);
+    expect((await run([...fields, '--format', 'table'])).stdout).not.toContain('_id');
   });
 
   it('--format csv doubles quotes and keeps line breaks inside a quoted cell; tsv puts them on one line', async () => {
@@ -229,9 +243,9 @@ describe('formats', () => {
   it('flattens nested fields to one cell: names with roles, ids, lists joined by "; ", null as empty', async () => {
     const result = await run(['timeline', '--format', 'csv', '--fields', 'id,actors,in_response_to,cameo,sources', '--kind', 'measure']);
     expect(result.stdout).toBe(
-      'id,actors,in_response_to,cameo,sources\r\n' +
-        'india-suspends-treaty,India (by); Pakistan (against),pahalgam-attack (inferred),,seed-article\r\n' +
-        'pakistan-closes-airspace,Pakistan (by); India (against),india-suspends-treaty (stated),,seed-article\r\n',
+      'id,actors,actors_ids,in_response_to,cameo,sources\r\n' +
+        'india-suspends-treaty,India (by); Pakistan (against),india;pakistan,pahalgam-attack (inferred),,seed-article\r\n' +
+        'pakistan-closes-airspace,Pakistan (by); India (against),pakistan;india,india-suspends-treaty (stated),,seed-article\r\n',
     );
   });
 
@@ -282,6 +296,8 @@ describe('timeline', () => {
       kind: 'statement',
       date: '2025-05-05',
       date_precision: 'day',
+      date_start: '2025-05-05',
+      date_end: '2025-05-05',
       date_basis: 'stated',
       date_note: null,
       title: 'Putin condemns the attack',
@@ -373,6 +389,40 @@ describe('a record known only to the month, reported on a known day', () => {
     { argv: ['events', '--since', '2025-05-05'], expected: ['putin-modi-call'] },
   ])('comes no later than that day: $argv', async ({ argv, expected }) => {
     expect(await ids(argv)).toEqual(expected);
+  });
+
+  it('prints the span its date covers, the whole month, in every kind and format that lists it', async () => {
+    const span = { date: '2025-05', date_start: '2025-05-01', date_end: '2025-05-31' };
+    const json = async (argv: string[]) => JSON.parse((await runCli(['--db', reported, ...argv, '--json'])).stdout) as { id: string }[];
+    for (const argv of [['events'], ['timeline'], ['search', 'Lavrov', '--kind', 'event']]) {
+      expect((await json(argv)).find((row) => row.id === 'lavrov-dar-call'), argv.join(' ')).toMatchObject(span);
+    }
+    const csv = await runCli(['--db', reported, 'events', '--type', 'call', '--format', 'csv', '--fields', 'id,date,date_start,date_end']);
+    expect(csv.stdout).toBe('id,date,date_start,date_end\r\nlavrov-dar-call,2025-05,2025-05-01,2025-05-31\r\nputin-modi-call,2025-05-05,2025-05-05,2025-05-05\r\n');
+    // --sort date orders by that span, so the month follows its days there.
+    expect(await ids(['events', '--sort', 'date'])).toEqual(['pahalgam-attack', 'putin-modi-call', 'lavrov-dar-call']);
+  });
+});
+
+describe('date spans', () => {
+  it('covers the whole year for a date known only to the year, and is null for actors and sources', async () => {
+    const { db: yearly, problems } = buildFixture({
+      file: 'events.yaml',
+      edit: (records) => void Object.assign(find(records, 'lavrov-dar-call'), { date: '2024', date_precision: 'year' }),
+    });
+    expect(problems).toEqual([]);
+    const [call] = JSON.parse((await runCli(['--db', yearly, 'events', '--type', 'call', '--limit', '1', '--json'])).stdout);
+    expect(call).toMatchObject({ id: 'lavrov-dar-call', date: '2024', date_start: '2024-01-01', date_end: '2024-12-31' });
+    const [actor] = JSON.parse((await run(['search', 'Lavrov', '--kind', 'actor', '--json'])).stdout);
+    expect(actor).toMatchObject({ kind: 'actor', date: null, date_start: null, date_end: null });
+    const [simla] = JSON.parse((await run(['agreements', '--json'])).stdout);
+    expect(simla).toMatchObject({ id: 'simla-agreement', date: '1972', date_start: '1972-01-01', date_end: '1972-12-31' });
+  });
+
+  it('leaves a day-dated record\'s span out of show, where it says no more than the date, and shows a month\'s', async () => {
+    expect((await run(['show', 'putin-modi-call'])).stdout).not.toContain('date_start');
+    const month = (await run(['show', 'lavrov-dar-call'])).stdout;
+    expect(month).toContain('  date_start      2025-05-01\n  date_end        2025-05-31\n');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import { date, field, integer, kind, nullable, oneOf, type RecordOf, selectList, text } from '../fields/define.js';
-import { DATE_PRECISIONS, recordId } from '../fields/shared.js';
+import { DATE_PRECISIONS, dateSpan, recordId } from '../fields/shared.js';
 import { hasLetterOrDigit } from '../text.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { involves, TAKING_PART, withinDates } from './fragments.js';
@@ -24,6 +24,7 @@ export const SEARCH_HIT = kind({
     field('kind', 'r.kind', oneOf(SEARCH_KINDS, 'what sort of record it is')),
     field('date', 'r.date', nullable(date('its date, or null for actors and sources')), { column: { cut: false } }),
     field('date_precision', 'r.date_precision', nullable(oneOf(DATE_PRECISIONS, 'how precise `date` is, or null'))),
+    ...dateSpan('r', true),
     field('title', 'r.title', text('its title, or an actor’s or agreement’s name')),
     field(
       'snippet',

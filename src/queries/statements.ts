@@ -1,8 +1,8 @@
 import type { Db } from '../db/open.js';
-import { field, id, kind, list, nullable, type RecordOf, text } from '../fields/define.js';
-import { actorField, actorRef, factHead, factTail, nullableActorField } from '../fields/shared.js';
+import { field, id, kind, nullable, type RecordOf, text } from '../fields/define.js';
+import { actorField, actorListField, factHead, factTail, nullableActorField } from '../fields/shared.js';
 import { actorList, type CommonFilters, commonParams } from './filters.js';
-import { actorsJson, byDate, invokesAgreement, involves, SPEAKING_ROLES, STATEMENT_ROLES, withinDatesSeeking } from './fragments.js';
+import { byDate, invokesAgreement, involves, SPEAKING_ROLES, STATEMENT_ROLES, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
 
 /** Statements over `statements s`, in the order `crisis statements` prints their fields. */
@@ -14,7 +14,7 @@ export const STATEMENT = kind({
     field('type', 's.type', text('what sort of statement: condemnation, appeal, offer, warning, denial, ...')),
     actorField('speaker', 's.speaker', 'who said it'),
     nullableActorField('on_behalf_of', 's.on_behalf_of', 'the state or body the speaker spoke for, or null'),
-    field('addressees', actorsJson('s.id', ['addressee']), list(actorRef, 'to whom it was said'), { json: true }),
+    actorListField('addressees', 's.id', 'addressee', 'to whom it was said'),
     field('quote', 's.quote', nullable(text('the words said, verbatim, where a source has them; else null'))),
     field('event', 's.event_id', nullable(id('the id of the event it was made at (a call, a briefing), or null')), { column: { cut: false } }),
     ...factTail('s'),

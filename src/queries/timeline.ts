@@ -1,7 +1,7 @@
 import type { DatePrecision } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { field, kind, oneOf, parseJsonFields, type RecordOf, selectList } from '../fields/define.js';
-import { actorsField, dateBasis, dateNote, datePrecision, factTail, recordDate, recordId, summary, title } from '../fields/shared.js';
+import { actorsField, dateBasis, dateSpan, dateNote, datePrecision, factTail, recordDate, recordId, summary, title } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { inRoles, involves, sideOf, TAKING_PART, withinDatesSeeking } from './fragments.js';
 import { streamRows } from './rows.js';
@@ -21,6 +21,7 @@ export const TIMELINE = kind({
     field('kind', 'r.kind', oneOf(TIMELINE_KINDS, 'what sort of record: `crisis show <id>` prints all its fields')),
     recordDate('r'),
     datePrecision('r'),
+    ...dateSpan('r'),
     dateBasis('r'),
     dateNote('r'),
     title('r'),
