@@ -9,8 +9,12 @@ export const citationsJson = (id: string) => `(
                                       'url', src.url, 'published', src.published, 'reports', c.reports, 'quote', c.quote) ORDER BY c.position)
   FROM citations c JOIN sources src ON src.id = c.source_id WHERE c.record_id = ${id})`;
 
-/** `i.role IN (...)`: the involvement `i` is in one of these roles (crisis's own names, never user text). */
-export const inRoles = (roles: readonly string[]) => `i.role IN (${roles.map((role) => `'${role}'`).join(', ')})`;
+/**
+ * True when the involvement `i` is in one of these roles (crisis's own names, never user text). A CASE rather than
+ * `i.role IN (...)`: inside a subquery run once a record, SQLite builds the IN list's table again at every run,
+ * which made `events --actor russia` half as slow again (95 against 140 µs of CPU for the query, medians).
+ */
+export const inRoles = (roles: readonly string[]) => `CASE i.role ${roles.map((role) => `WHEN '${role}' THEN 1`).join(' ')} ELSE 0 END`;
 
 /** The actors taking part in a record in the given roles, in the order the fact file lists them. */
 export const actorsJson = (id: string, roles: readonly string[], withRole = false) => `(
