@@ -28,6 +28,14 @@ describe('the crisis binary', () => {
     expect(lines.slice(1).map((line) => line.split('\t')[0])).toEqual(russian);
   });
 
+  it("answers who spoke for Russia: --speaker leaves out Pakistan's ambassador appealing to Russia, which --actor keeps", () => {
+    const ids = (args: string[]) => runBinary(['statements', ...args, '--fields', 'id']).stdout.trimEnd().split('\n').slice(1);
+    const spoke = ids(['--speaker', 'russia']);
+    expect(spoke).toContain('putin-condemns-attack');
+    expect(spoke).not.toContain('jamali-appeals-to-russia');
+    expect(ids(['--actor', 'russia'])).toContain('jamali-appeals-to-russia');
+  });
+
   it("prints the version package.json gives, which the bundle has written in, and the bundled data's release", () => {
     const result = runBinary(['--version']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
