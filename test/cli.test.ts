@@ -1,6 +1,11 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fieldNames } from '../src/fields/define.js';
+import { AGREEMENT } from '../src/queries/agreements.js';
+import { EVENT } from '../src/queries/events.js';
+import { MEASURE } from '../src/queries/measures.js';
+import { STATEMENT } from '../src/queries/statements.js';
 import { buildFixture, fileDigest, find, fixtureDatabase, runCli, tempDir, versionOutput, type FixtureChange, type RunOptions } from './helpers.js';
 
 /** The fixture database with these changes made to its fact files, which must build. */
@@ -51,10 +56,10 @@ describe('output on a terminal and in a pipe', () => {
     const result = await run(['events']);
     expect(result.stdout).toBe(
       [
-        'id\tdate\ttype\ttitle\tactors',
-        'pahalgam-attack\t2025-04-22\tattack\tAttack at Pahalgam\tIndia (target)',
-        'putin-modi-call\t2025-05-05\tcall\tPutin calls Modi\tVladimir Putin (initiator)',
-        'lavrov-dar-call\t2025-05\tcall\tLavrov and Dar speak\tSergey Lavrov (participant); Ishaq Dar (participant)',
+        'id\tdate\ttype\ttitle\tactors\tactors_ids',
+        'pahalgam-attack\t2025-04-22\tattack\tAttack at Pahalgam\tIndia (target)\tindia',
+        'putin-modi-call\t2025-05-05\tcall\tPutin calls Modi\tVladimir Putin (initiator)\tvladimir-putin',
+        'lavrov-dar-call\t2025-05\tcall\tLavrov and Dar speak\tSergey Lavrov (participant); Ishaq Dar (participant)\tsergey-lavrov;ishaq-dar',
         '',
       ].join('\n'),
     );
@@ -121,11 +126,29 @@ describe('output on a terminal and in a pipe', () => {
 });
 
 describe('formats', () => {
+  it.each([
+    { kind: EVENT, command: 'events' },
+    { kind: STATEMENT, command: 'statements' },
+    { kind: MEASURE, command: 'measures' },
+    { kind: AGREEMENT, command: 'agreements' },
+  ])('--fields all gives every field of $command, in its field table\'s order, in every format', async ({ kind, command }) => {
+    const every = fieldNames(kind);
+    // CSV and TSV follow each field naming actors with their ids.
+    const columns = kind.fields.flatMap((field) => (field.ids ? [field.name, `${field.name}_${field.ids === 'one' ? 'id' : 'ids'}`] : [field.name]));
+    const header = async (format: string) => (await run([command, '--fields', 'all', '--format', format])).stdout.split(/\r?\n/)[0]!;
+    expect(await header('tsv')).toBe(columns.join('\t'));
+    expect(await header('csv')).toBe(columns.join(','));
+    expect(Object.keys(JSON.parse((await run([command, '--fields', 'all', '--json'])).stdout)[0])).toEqual(every);
+    expect(Object.keys(JSON.parse(await header('jsonl')))).toEqual(every);
+    const table = await run([command, '--fields', 'all'], { tty: true });
+    expect(table).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('--json prints an array of objects with every contract field', async () => {
     const rows = JSON.parse((await run(['measures', '--json'])).stdout);
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0])).toEqual([
-      'id', 'kind', 'date', 'date_precision', 'date_basis', 'date_note', 'title', 'summary', 'by', 'against', 'category', 'status', 'amends', 'in_response_to',
+      'id', 'kind', 'date', 'date_precision', 'date_start', 'date_end', 'date_basis', 'date_note', 'title', 'summary', 'by', 'against', 'category', 'status', 'amends', 'in_response_to',
       'agreements', 'cameo', 'figures', 'claims', 'sources',
     ]);
     expect(rows[1]).toMatchObject({
@@ -189,10 +212,22 @@ describe('formats', () => {
   it('--format csv is RFC 4180: CRLF line ends, cells quoted where they need it', async () => {
     const result = await run(['statements', '--format', 'csv', '--fields', 'id,addressees,quote']);
     expect(result.stdout).toBe(
-      'id,addressees,quote\r\n' +
-        'putin-condemns-attack,India,"strongly condemned the terror attack in Pahalgam, India"\r\n' +
-        'lavrov-cites-simla,India; Pakistan,\r\n',
+      'id,addressees,addressees_ids,quote\r\n' +
+        'putin-condemns-attack,India,india,"strongly condemned the terror attack in Pahalgam, India"\r\n' +
+        'lavrov-cites-simla,India; Pakistan,india;pakistan,\r\n',
     );
+  });
+
+  it('gives an actor reference\'s id next to its name in CSV and TSV only: JSON has it inside, a table leaves it out', async () => {
+    const fields = ['statements', '--fields', 'id,speaker,on_behalf_of'];
+    expect((await run([...fields, '--format', 'csv', '--limit', '1'])).stdout).toBe(
+      'id,speaker,speaker_id,on_behalf_of,on_behalf_of_id\r\nputin-condemns-attack,Vladimir Putin,vladimir-putin,Russia,russia\r\n',
+    );
+    expect((await run(['actors', '--fields', 'id,country,part_of', '--kind', 'person', '--limit', '1'])).stdout).toBe(
+      'id\tcountry\tcountry_id\tpart_of\tpart_of_id\nishaq-dar\tPakistan\tpakistan\t\t\n',
+    );
+    expect(Object.keys(JSON.parse((await run([...fields, '--json'])).stdout)[0])).toEqual(['id', 'speaker', 'on_behalf_of']);
+    expect((await run([...fields, '--format', 'table'])).stdout).not.toContain('_id');
   });
 
   it('--format csv doubles quotes and keeps line breaks inside a quoted cell; tsv puts them on one line', async () => {
@@ -208,9 +243,9 @@ describe('formats', () => {
   it('flattens nested fields to one cell: names with roles, ids, lists joined by "; ", null as empty', async () => {
     const result = await run(['timeline', '--format', 'csv', '--fields', 'id,actors,in_response_to,cameo,sources', '--kind', 'measure']);
     expect(result.stdout).toBe(
-      'id,actors,in_response_to,cameo,sources\r\n' +
-        'india-suspends-treaty,India (by); Pakistan (against),pahalgam-attack (inferred),,seed-article\r\n' +
-        'pakistan-closes-airspace,Pakistan (by); India (against),india-suspends-treaty (stated),,seed-article\r\n',
+      'id,actors,actors_ids,in_response_to,cameo,sources\r\n' +
+        'india-suspends-treaty,India (by); Pakistan (against),india;pakistan,pahalgam-attack (inferred),,seed-article\r\n' +
+        'pakistan-closes-airspace,Pakistan (by); India (against),pakistan;india,india-suspends-treaty (stated),,seed-article\r\n',
     );
   });
 
@@ -261,6 +296,8 @@ describe('timeline', () => {
       kind: 'statement',
       date: '2025-05-05',
       date_precision: 'day',
+      date_start: '2025-05-05',
+      date_end: '2025-05-05',
       date_basis: 'stated',
       date_note: null,
       title: 'Putin condemns the attack',
@@ -353,6 +390,40 @@ describe('a record known only to the month, reported on a known day', () => {
   ])('comes no later than that day: $argv', async ({ argv, expected }) => {
     expect(await ids(argv)).toEqual(expected);
   });
+
+  it('prints the span its date covers, the whole month, in every kind and format that lists it', async () => {
+    const span = { date: '2025-05', date_start: '2025-05-01', date_end: '2025-05-31' };
+    const json = async (argv: string[]) => JSON.parse((await runCli(['--db', reported, ...argv, '--json'])).stdout) as { id: string }[];
+    for (const argv of [['events'], ['timeline'], ['search', 'Lavrov', '--kind', 'event']]) {
+      expect((await json(argv)).find((row) => row.id === 'lavrov-dar-call'), argv.join(' ')).toMatchObject(span);
+    }
+    const csv = await runCli(['--db', reported, 'events', '--type', 'call', '--format', 'csv', '--fields', 'id,date,date_start,date_end']);
+    expect(csv.stdout).toBe('id,date,date_start,date_end\r\nlavrov-dar-call,2025-05,2025-05-01,2025-05-31\r\nputin-modi-call,2025-05-05,2025-05-05,2025-05-05\r\n');
+    // --sort date orders by that span, so the month follows its days there.
+    expect(await ids(['events', '--sort', 'date'])).toEqual(['pahalgam-attack', 'putin-modi-call', 'lavrov-dar-call']);
+  });
+});
+
+describe('date spans', () => {
+  it('covers the whole year for a date known only to the year, and is null for actors and sources', async () => {
+    const { db: yearly, problems } = buildFixture({
+      file: 'events.yaml',
+      edit: (records) => void Object.assign(find(records, 'lavrov-dar-call'), { date: '2024', date_precision: 'year' }),
+    });
+    expect(problems).toEqual([]);
+    const [call] = JSON.parse((await runCli(['--db', yearly, 'events', '--type', 'call', '--limit', '1', '--json'])).stdout);
+    expect(call).toMatchObject({ id: 'lavrov-dar-call', date: '2024', date_start: '2024-01-01', date_end: '2024-12-31' });
+    const [actor] = JSON.parse((await run(['search', 'Lavrov', '--kind', 'actor', '--json'])).stdout);
+    expect(actor).toMatchObject({ kind: 'actor', date: null, date_start: null, date_end: null });
+    const [simla] = JSON.parse((await run(['agreements', '--json'])).stdout);
+    expect(simla).toMatchObject({ id: 'simla-agreement', date: '1972', date_start: '1972-01-01', date_end: '1972-12-31' });
+  });
+
+  it('leaves a day-dated record\'s span out of show, where it says no more than the date, and shows a month\'s', async () => {
+    expect((await run(['show', 'putin-modi-call'])).stdout).not.toContain('date_start');
+    const month = (await run(['show', 'lavrov-dar-call'])).stdout;
+    expect(month).toContain('  date_start      2025-05-01\n  date_end        2025-05-31\n');
+  });
 });
 
 describe('--sort', () => {
@@ -419,6 +490,13 @@ describe('filters', () => {
     { argv: ['events', '--limit', '2'], expected: ['pahalgam-attack', 'putin-modi-call'] },
     { argv: ['statements', '--actor', 'russia'], expected: ['putin-condemns-attack', 'lavrov-cites-simla'] },
     { argv: ['statements', '--actor', 'pakistan'], expected: ['lavrov-cites-simla'] },
+    // --speaker: who spoke, or for whom; an addressee is not a speaker.
+    { argv: ['statements', '--speaker', 'russia'], expected: ['putin-condemns-attack', 'lavrov-cites-simla'] },
+    { argv: ['statements', '--speaker', 'pakistan'], expected: [] },
+    { argv: ['statements', '--speaker', 'india'], expected: [] },
+    { argv: ['statements', '--speaker', 'lavrov'], expected: ['lavrov-cites-simla'] },
+    { argv: ['statements', '--speaker', 'lavrov', '--speaker', 'putin'], expected: ['putin-condemns-attack', 'lavrov-cites-simla'] },
+    { argv: ['statements', '--speaker', 'putin', '--actor', 'pakistan'], expected: [] },
     { argv: ['statements', '--type', 'condemnation'], expected: ['putin-condemns-attack'] },
     { argv: ['statements', '--about', 'Simla Accord'], expected: ['lavrov-cites-simla'] },
     { argv: ['measures', '--by', 'pakistan'], expected: ['pakistan-closes-airspace'] },
@@ -434,6 +512,27 @@ describe('filters', () => {
     { argv: ['sources'], expected: ['seed-article', 'asian-age-modi-will-punish-ultras', 'jang-pahalgam-attack-toll'] },
   ])('$argv', async ({ argv, expected }) => {
     expect(await ids(argv)).toEqual(expected);
+  });
+
+  it('--speaker takes in whom a speaker spoke for', async () => {
+    const { db, problems } = buildFixture({ file: 'statements.yaml', edit: (records) => (find(records, 'lavrov-cites-simla').on_behalf_of = 'pakistan') });
+    expect(problems).toEqual([]);
+    const speaking = await runCli(['--db', db, 'statements', '--speaker', 'pakistan', '--fields', 'id']);
+    expect(speaking.stdout).toBe('id\nlavrov-cites-simla\n');
+  });
+
+  it("--actor does not match a figure's claimant, which no list shows as taking part", async () => {
+    const { db, problems } = buildFixture({
+      file: 'events.yaml',
+      edit: (records) => ((find(records, 'pahalgam-attack').figures as { claimed_by?: string }[])[0]!.claimed_by = 'sergey-lavrov'),
+    });
+    expect(problems).toEqual([]);
+    const [attack] = JSON.parse((await runCli(['--db', db, 'events', '--type', 'attack', '--json'])).stdout);
+    expect(attack.figures[0].claimed_by).toEqual({ id: 'sergey-lavrov', name: 'Sergey Lavrov' });
+    for (const command of ['events', 'timeline', 'graph']) {
+      const result = await runCli(['--db', db, command, '--actor', 'lavrov', '--json']);
+      expect(result.stdout).not.toContain('pahalgam-attack');
+    }
   });
 
   it('agreements list what invokes them', async () => {
@@ -638,6 +737,7 @@ describe('usage errors and missing records', () => {
     { argv: ['measures', '--category', 'oil'], code: 2, err: /unknown value 'oil' for --category; known values: airspace, water/ },
     { argv: ['events', '--format', 'xml'], code: 2, err: /unknown format 'xml': use one of table, json, jsonl, csv, tsv/ },
     { argv: ['events', '--json', '--format', 'csv'], code: 2, err: /--json and --format csv ask for different formats/ },
+    { argv: ['events', '--fields', 'all,id'], code: 2, err: /^crisis: --fields 'all,id': give 'all' alone for every field, or name the fields you want\n$/ },
     { argv: ['events', '--fields', 'id,titel'], code: 2, err: /unknown field 'titel' \(did you mean 'title'\?\); fields here: id, kind, date, / },
     { argv: ['events', '--sort', 'titel'], code: 2, err: /^crisis: unknown field 'titel' for --sort \(did you mean 'title'\?\); fields here: id, kind, date, / },
     { argv: ['sources', '--sort', 'date'], code: 2, err: /unknown field 'date' for --sort; fields here: id, kind, title, publisher, url, published, published_note, cited_by\n$/ },
@@ -703,6 +803,16 @@ describe('help', () => {
     expect(result.stdout).toContain(`Usage: crisis ${command}`);
     expect(result.stdout).toContain('--db <path>');
   });
+
+  it.each(['events', 'statements', 'measures', 'agreements', 'timeline', 'graph', 'search', 'actors'])(
+    'crisis %s --help says a repeated actor option means any of them',
+    async (command) => {
+      const help = (await run([command, '--help'])).stdout.replace(/\s+/g, ' ');
+      const actorOptions = help.match(/--[a-z]+ <actor>[^-]*(?:-(?!-)[^-]*)*/g) ?? [];
+      expect(actorOptions.length).toBeGreaterThan(0);
+      for (const option of actorOptions) expect(option).toContain('repeat for any of several');
+    },
+  );
 
   it('lists every command in help, whatever options come before --help', async () => {
     const commandsIn = (help: string) => help.slice(help.indexOf('Commands:')).match(/^  [a-z]+/gm)?.map((line) => line.trim());

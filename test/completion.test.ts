@@ -59,14 +59,15 @@ describe('crisis completion', () => {
     { line: 'crisis events --actor |', exactly: ['india', 'ishaq-dar', 'pakistan', 'russia', 'sergey-lavrov', 'vladimir-putin'] },
     { line: 'crisis measures --by ru|', exactly: ['russia'] },
     { line: 'crisis events --actor=ru|', exactly: ['--actor=russia'] },
+    { line: 'crisis statements --speaker ser|', exactly: ['sergey-lavrov'] },
     { line: 'crisis actors --country pak|', exactly: ['pakistan'] },
     { line: 'crisis statements --about sim|', exactly: ['simla-agreement'] },
     { line: 'crisis measures --about |', exactly: ['simla-agreement'] },
     { line: 'crisis events --sort date:|', exactly: ['date:desc'] },
     { line: 'crisis events --sort=date:|', exactly: ['--sort=date:desc'] },
     { line: 'crisis events --fields ti|', exactly: ['title'] },
-    { line: 'crisis events --fields id,da|', exactly: ['id,date', 'id,date_precision', 'id,date_basis', 'id,date_note'] },
-    { line: 'crisis events --fields date,id,d|', exactly: ['date,id,date_precision', 'date,id,date_basis', 'date,id,date_note'] },
+    { line: 'crisis events --fields id,da|', exactly: ['id,date', 'id,date_precision', 'id,date_start', 'id,date_end', 'id,date_basis', 'id,date_note'] },
+    { line: 'crisis events --fields date,id,d|', exactly: ['date,id,date_precision', 'date,id,date_start', 'date,id,date_end', 'date,id,date_basis', 'date,id,date_note'] },
     { line: 'crisis sources --sort pu|', exactly: ['publisher', 'publisher:desc', 'published', 'published:desc', 'published_note', 'published_note:desc'] },
     { line: 'crisis sources --sort published:|', exactly: ['published:desc'] },
     { line: 'crisis sources --sort published:d|', exactly: ['published:desc'] },
@@ -135,7 +136,7 @@ describe('crisis completion', () => {
     expect(complete(`crisis --db=${db} chain india-su`).stdout.split('\n').filter(Boolean)).toEqual(['india-suspends-treaty']);
     expect(complete(`crisis --db ~/${basename(db)} show lavrov-c`).stdout.split('\n').filter(Boolean)).toEqual(['lavrov-cites-simla']);
     expect(complete(`crisis --db=~/${basename(db)} show lavrov-c`).stdout.split('\n').filter(Boolean)).toEqual(['lavrov-cites-simla']);
-    expect(complete(`crisis --db ${db} events --fields id,da`).stdout.split('\n').filter(Boolean)).toEqual(['id,date', 'id,date_precision', 'id,date_basis', 'id,date_note']);
+    expect(complete(`crisis --db ${db} events --fields id,da`).stdout.split('\n').filter(Boolean)).toEqual(['id,date', 'id,date_precision', 'id,date_start', 'id,date_end', 'id,date_basis', 'id,date_note']);
     expect(complete(`crisis --db ${db} ti`).stdout).toBe('timeline\tEvents, statements and measures in one date order, each marked with its kind\n');
   });
 

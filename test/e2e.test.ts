@@ -12,19 +12,28 @@ describe('the crisis binary', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('id\tdate\ttype\ttitle\tactors');
-    // What the database itself holds: every event in which Russia, or a person or body of Russia's, takes part, in date order.
+    expect(lines[0]).toBe('id\tdate\ttype\ttitle\tactors\tactors_ids');
+    // What the database itself holds: every event in which Russia, or a person or body of Russia's, takes part in a
+    // role its actors show (not as a figure's claimant), in date order.
     const db = new Database(BUNDLED_DB, { readonly: true });
     const russian = db
       .prepare(
         `SELECT DISTINCT e.id FROM events e JOIN involvements i ON i.record_id = e.id JOIN actor_family f ON f.member = i.actor_id
-         WHERE f.root = 'russia' ORDER BY e.date_end, e.date_start DESC, e.id`,
+         WHERE f.root = 'russia' AND i.role IN ('initiator', 'target', 'participant', 'mediator') ORDER BY e.date_end, e.date_start DESC, e.id`,
       )
       .pluck()
       .all();
     db.close();
     expect(russian).toContain('putin-modi-call');
     expect(lines.slice(1).map((line) => line.split('\t')[0])).toEqual(russian);
+  });
+
+  it("answers who spoke for Russia: --speaker leaves out Pakistan's ambassador appealing to Russia, which --actor keeps", () => {
+    const ids = (args: string[]) => runBinary(['statements', ...args, '--fields', 'id']).stdout.trimEnd().split('\n').slice(1);
+    const spoke = ids(['--speaker', 'russia']);
+    expect(spoke).toContain('putin-condemns-attack');
+    expect(spoke).not.toContain('jamali-appeals-to-russia');
+    expect(ids(['--actor', 'russia'])).toContain('jamali-appeals-to-russia');
   });
 
   it("prints the version package.json gives, which the bundle has written in, and the bundled data's release", () => {

@@ -110,7 +110,7 @@ describe('Ctrl-C during long output', () => {
     expect(result.code).toBe(130);
     expect(result.stderr).toBe('');
     expect(result.stdout.endsWith('\n')).toBe(true);
-    expect(result.stdout.split('\n').slice(1, -1).every((line) => line.split('\t').length === 5)).toBe(true);
+    expect(result.stdout.split('\n').slice(1, -1).every((line) => line.split('\t').length === 6)).toBe(true);
     expect(result.stdout.length).toBeLessThan((await runCli(['--db', large, 'events', '--format', 'tsv'])).stdout.length);
   });
 

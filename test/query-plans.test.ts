@@ -149,7 +149,7 @@ describe('streaming every event through the binary', () => {
     } else {
       const lines = result.stdout.split(format === 'csv' ? '\r\n' : '\n');
       expect(lines.pop()).toBe('');
-      expect(lines.shift()).toMatch(/^id[\t,]date[\t,]type[\t,]title[\t,]actors$/);
+      expect(lines.shift()).toMatch(/^id[\t,]date[\t,]type[\t,]title[\t,]actors[\t,]actors_ids$/);
       for (const line of lines) ids.add(line.slice(0, line.search(/[\t,]/)));
     }
     expect(ids.size).toBe(EVENTS);

@@ -1,3 +1,4 @@
+import { parseDate } from '../src/dates.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,8 @@ const LIST_COMMANDS: [string, string[]][] = [
 ];
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
+// JSON Schema's `date` format, which the date spans declare: a real day of the calendar, YYYY-MM-DD.
+ajv.addFormat('date', { type: 'string', validate: (text: string) => parseDate(text)?.precision === 'day' });
 
 async function schemaOf(kind: string): Promise<object> {
   const result = await runCli(['schema', kind]);

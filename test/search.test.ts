@@ -51,7 +51,7 @@ describe('search', () => {
 
   it('gives scripts every field, a rank from 1, and snippets without highlight marks', async () => {
     const rows = JSON.parse((await run(['search', 'attack', '--json'])).stdout) as Record<string, unknown>[];
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'kind', 'date', 'date_precision', 'title', 'snippet', 'rank']);
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'kind', 'date', 'date_precision', 'date_start', 'date_end', 'title', 'snippet', 'rank']);
     expect(rows[0]).toMatchObject({ id: 'pahalgam-attack', kind: 'event', date: '2025-04-22', date_precision: 'day', rank: 1 });
     expect(rows.map((row) => row.rank)).toEqual(rows.map((_, i) => i + 1));
     for (const row of rows) expect(row.snippet).not.toMatch(/[\u0002\u0003]/);
@@ -124,7 +124,7 @@ describe('search', () => {
     { argv: ['search', 'x', '--actor', 'narnia'], err: /^crisis: unknown actor 'narnia' for --actor/ },
     { argv: ['search', ...Array.from({ length: 65 }, (_, i) => `word${i}`)], err: /^crisis: too many words to search for \(65\); give at most 64\n$/ },
     { argv: ['search', '--raw', 'attack '.repeat(200)], err: /^crisis: --raw search text too long \(1400 characters\); give at most 1000\n$/ },
-    { argv: ['search', 'x', '--sort', 'score'], err: /^crisis: unknown field 'score' for --sort; fields here: id, kind, date, date_precision, title, snippet, rank\n$/ },
+    { argv: ['search', 'x', '--sort', 'score'], err: /^crisis: unknown field 'score' for --sort; fields here: id, kind, date, date_precision, date_start, date_end, title, snippet, rank\n$/ },
   ])('$argv is a usage error', async ({ argv, err }) => {
     const result = await run(argv);
     expect(result.code).toBe(2);

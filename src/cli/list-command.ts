@@ -1,7 +1,7 @@
 import type { Context } from './context.js';
 import { writeJsonLines, writeRecords } from '../render/output.js';
 import { sortRecords } from '../render/sort.js';
-import type { Kind } from '../fields/define.js';
+import { fieldNames, type Kind } from '../fields/define.js';
 import { toAsOfDay, toLimit, toOutputSettings, toSort, type RawOptions } from '../options/parse.js';
 import { asItStood, asOf } from '../queries/as-of.js';
 
@@ -37,7 +37,8 @@ export async function writeList<T extends { id: string }>(
     return;
   }
   // Stored JSON is passed through unread, so the ids a citation needs come from the records instead.
-  if (jsonLines && output.format === 'jsonl' && !output.fields && !sort && !raw.cite) {
+  const everyField = !output.fields || output.fields.join() === fieldNames(kind).join();
+  if (jsonLines && output.format === 'jsonl' && everyField && !sort && !raw.cite) {
     await writeJsonLines(ctx.io.stdout, jsonLines(limit), output.interrupted);
     return;
   }

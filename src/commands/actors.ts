@@ -13,7 +13,7 @@ export function register(program: Command, ctx: Context): void {
     .command('actors')
     .description('Actors: states, persons, organisations and groups, with their countries and aliases')
     .option('--kind <kind>', 'only this kind: state, person, organisation or group')
-    .option('--country <actor>', 'this state and the persons and bodies that belong to it (repeatable)', collect);
+    .option('--country <actor>', 'this state and the persons and bodies that belong to it; repeat for any of several', collect);
   addOrderOptions(command);
   addAsOfOption(command);
   addOutputOptions(command);

@@ -12,7 +12,7 @@ export function register(program: Command, ctx: Context): void {
   const command = program
     .command('agreements')
     .description('Treaties and declarations the crisis invokes, with the records that invoke them')
-    .option('--actor <actor>', 'only agreements this actor is a party to (repeatable)', collect);
+    .option('--actor <actor>', 'only agreements this actor is a party to; repeat for any of several', collect);
   addDateOptions(command);
   addOrderOptions(command);
   addAsOfOption(command);

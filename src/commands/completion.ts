@@ -2,7 +2,7 @@ import type { Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
 import { didYouMean } from '../cli/suggest.js';
 import { quoted, UsageError } from '../errors.js';
-import { fieldNames } from '../fields/define.js';
+import { ALL_FIELDS, fieldNames } from '../fields/define.js';
 import { type Output, outputsOf } from '../fields/json-schema.js';
 import { type Candidate, type CompletedOption, type CompletionRequest, type CompletionSpec, toCompletionRequest, type ValueCompletion } from '../options/complete.js';
 import { addExamples, columnOf } from '../options/declare.js';
@@ -16,7 +16,7 @@ import { GRAPH_FORMATS } from '../render/graph.js';
 import { DIFF_FORMATS } from '../render/diff.js';
 import { FORMATS } from '../render/output.js';
 
-const ACTOR_OPTIONS = new Set(['--actor', '--by', '--against', '--country']);
+const ACTOR_OPTIONS = new Set(['--actor', '--speaker', '--by', '--against', '--country']);
 
 /** The values --kind takes, by command. */
 const KINDS: Record<string, readonly string[]> = {
@@ -123,7 +123,7 @@ function valueOf(option: Option, output: Output | undefined, commandName: string
   if (flag === '--about') return { kind: 'ids', kinds: ['agreement'] };
   if (vocabulary) return { kind: 'vocabulary', column: vocabulary };
   if (flag === '--db' || flag === '--out') return { kind: 'files' };
-  if (flag === '--fields') return { kind: 'list', words: fields };
+  if (flag === '--fields') return { kind: 'list', words: fields.length ? [...fields, ALL_FIELDS] : [] };
   if (flag === '--sort') return { kind: 'words', words: fields.flatMap((field) => [field, `${field}:desc`]) };
   if (flag === '--format') return { kind: 'words', words: OWN_FORMATS[commandName] ?? FORMATS };
   if (flag === '--kind' && KINDS[commandName]) return { kind: 'words', words: KINDS[commandName]! };

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, addValueOption, collect } from '../options/declare.js';
+import { addActorOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, addValueOption } from '../options/declare.js';
 import { type RawOptions, toActorIds, toDateRange, toVocabulary } from '../options/parse.js';
 import { EVENT, type EventFilters, eventJsonLines, eventRows } from '../queries/events.js';
 
@@ -9,10 +9,11 @@ import { EVENT, type EventFilters, eventJsonLines, eventRows } from '../queries/
 export const output = EVENT;
 
 export function register(program: Command, ctx: Context): void {
-  const command = program
-    .command('events')
-    .description('Events: attacks, military strikes, shelling, calls, meetings, talks, visits; in date order')
-    .option('--actor <actor>', 'involving this actor in any role, or a person or body of it (repeatable)', collect);
+  const command = addActorOption(
+    program.command('events').description('Events: attacks, military strikes, shelling, calls, meetings, talks, visits; in date order'),
+    '--actor',
+    'an initiator, target, participant or mediator is this actor or a person or body of it',
+  );
   addValueOption(command, '--type <type>', 'only events of this type', 'event-type');
   addDateOptions(command);
   addOrderOptions(command);

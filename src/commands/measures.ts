@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addAboutOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, addValueOption, collect } from '../options/declare.js';
+import { addAboutOption, addActorOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, addValueOption } from '../options/declare.js';
 import { type RawOptions, toActorIds, toAgreementId, toDateRange, toVocabulary } from '../options/parse.js';
 import { MEASURE, type MeasureFilters, measureJsonLines, measureRows } from '../queries/measures.js';
 
@@ -11,10 +11,10 @@ export const output = MEASURE;
 export function register(program: Command, ctx: Context): void {
   const command = program
     .command('measures')
-    .description('Counter-measures one side took against the other; in date order')
-    .option('--actor <actor>', 'taken by or against this actor (repeatable)', collect)
-    .option('--by <actor>', 'taken by this actor (repeatable)', collect)
-    .option('--against <actor>', 'aimed at this actor (repeatable)', collect);
+    .description('Counter-measures one side took against the other; in date order');
+  addActorOption(command, '--actor', 'taken by or against this actor or a person or body of it');
+  addActorOption(command, '--by', 'taken by this actor or a person or body of it');
+  addActorOption(command, '--against', 'aimed at this actor or a person or body of it');
   addValueOption(command, '--category <category>', 'only this category', 'measure-category');
   addAboutOption(command, 'only measures invoking this agreement');
   addDateOptions(command);

@@ -17,7 +17,7 @@ export function register(program: Command, ctx: Context): void {
     .command('search')
     .description('Full-text search over titles, summaries, quotes and actor names, best match first, each with a snippet')
     .argument('<text...>', "words to find, all of them, in any record (a trailing * finds a prefix: Lavr*)")
-    .option('--actor <actor>', 'only records this actor, or a person or body of it, takes part in, and the actors themselves (repeatable)', collect)
+    .option('--actor <actor>', 'only records this actor or a person or body of it takes part in, as the record shows it (not as a figure\'s claimant), and those actors themselves; repeat for any of several', collect)
     .option('--kind <kind>', `only this kind: ${SEARCH_KINDS.join(', ')}`)
     .option('--raw', 'take the text as an SQLite FTS5 query: AND, OR, NOT, NEAR(...), "phrases", prefix*, column:word');
   addDateOptions(command);

@@ -27,6 +27,8 @@ export const integer = (description: string, minimum = 0): Typed<number> => ({ t
 export const number = (description: string): Typed<number> => ({ type: 'number', description });
 export const id = (description: string): Typed<string> => ({ type: 'string', pattern: ID_PATTERN, description });
 export const date = (description: string): Typed<string> => ({ type: 'string', pattern: DATE_PATTERN, description });
+/** A whole day, YYYY-MM-DD: JSON Schema's `date` format, which pandas, R and spreadsheets read as a date. */
+export const day = (description: string): Typed<string> => ({ type: 'string', format: 'date', description });
 export const oneOf = <const T extends string>(values: readonly T[], description: string): Typed<T> => ({ enum: [...values], description });
 export const constant = <const T extends string>(value: T, description: string): Typed<T> => ({ const: value, description });
 export const list = <T>(items: Typed<T>, description: string): Typed<T[]> => ({ type: 'array', items, description });
@@ -73,15 +75,21 @@ export interface Field<Name extends string = string, T = unknown> {
   /** Its type and a one-sentence description, as `crisis schema` prints them. */
   readonly schema: Typed<T>;
   readonly column: Column;
+  /**
+   * For a field naming actors (`{id, name}`, or a list of them): CSV and TSV print their names in its column and
+   * their ids in one after it, `<name>_id` for one actor, `<name>_ids` (joined by `;`) for a list.
+   */
+  readonly ids?: 'one' | 'list';
 }
 
 export function field<const Name extends string, T>(
   name: Name,
   sql: string,
   schema: Typed<T>,
-  options: { json?: boolean; column?: Partial<Column> } = {},
+  options: { json?: boolean; column?: Partial<Column>; ids?: Field['ids'] } = {},
 ): Field<Name, T> {
-  return { name, sql, json: options.json ?? false, schema, column: { priority: 1, cut: true, ...options.column } };
+  const declared = { name, sql, json: options.json ?? false, schema, column: { priority: 1, cut: true, ...options.column } };
+  return options.ids ? { ...declared, ids: options.ids } : declared;
 }
 
 /** A kind of record as crisis prints it: its fields in contract order, and what a table shows of them. */
@@ -105,6 +113,9 @@ export const kind = <const Fs extends readonly Field[]>(declared: Kind<Fs>): Kin
 export type RecordOf<K extends Kind> = K extends Kind ? { [F in K['fields'][number] as F['name']]: ValueOf<F['schema']> } : never;
 
 export const fieldNames = (kind: Kind): string[] => kind.fields.map((f) => f.name);
+
+/** What `--fields` takes for every field of a kind, in its field table's order. */
+export const ALL_FIELDS = 'all';
 
 /** The fields as a select list, each `AS` its name. */
 export const selectList = (fields: readonly Field[]) => fields.map((f) => `${f.sql} AS "${f.name}"`).join(', ');

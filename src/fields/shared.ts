@@ -2,7 +2,7 @@ import {
   actorJson, actorsJson, agreementsJson, citationsJson, claimsJson, figuresJson, inResponseToJson,
 } from '../queries/fragments.js';
 import {
-  constant, date, described, field, id, list, matching, nullable, number, object, oneOf, text, type ValueOf,
+  constant, date, day, described, field, id, list, matching, nullable, number, object, oneOf, text, type ValueOf,
 } from './define.js';
 
 /** The shapes that appear inside records of several kinds, and the fields records of several kinds share. */
@@ -88,6 +88,24 @@ export const factKind = <const K extends string>(kind: K) => field('kind', `'${k
 export const recordDate = (t: string, description = 'YYYY-MM-DD, YYYY-MM or YYYY: only as precise as the sources are') =>
   field('date', `${t}.date`, date(description), { column: { cut: false } });
 export const datePrecision = (t: string) => field('date_precision', `${t}.date_precision`, oneOf(DATE_PRECISIONS, 'how precise `date` is'));
+/**
+ * The first and last day `date` covers as written, from the table's date_start and date_precision: `2025-05`
+ * is 2025-05-01 to 2025-05-31. The last day is the calendar's, not the stored date_end, which for a month or
+ * year may be cut to the day a page first reported the record (compile/write-database.ts storedDate), for the
+ * order only. `nullable` for a kind some of whose records have no date.
+ */
+export const dateSpan = (t: string, orNull = false) => {
+  const typed = (description: string) => (orNull ? nullable(day(description), `${description}, or null for actors and sources`) : day(description));
+  return [
+    field('date_start', `${t}.date_start`, typed('the first day `date` covers, YYYY-MM-DD: 2025-05 starts on 2025-05-01'), { column: { cut: false } }),
+    field(
+      'date_end',
+      `date(${t}.date_start, '+1 ' || ${t}.date_precision, '-1 day')`,
+      typed('the last day `date` covers, YYYY-MM-DD: 2025-05 ends on 2025-05-31'),
+      { column: { cut: false } },
+    ),
+  ] as const;
+};
 export const dateBasis = (t: string) =>
   field(
     'date_basis',
@@ -103,7 +121,7 @@ export const summary = (sql: string) => field('summary', sql, text('what happene
 
 /** The fields every event, statement and measure begins with. */
 export const factHead = <const K extends string>(t: string, kind: K) =>
-  [recordId(t), factKind(kind), recordDate(t), datePrecision(t), dateBasis(t), dateNote(t), title(t), summary(`${t}.summary`)] as const;
+  [recordId(t), factKind(kind), recordDate(t), datePrecision(t), ...dateSpan(t), dateBasis(t), dateNote(t), title(t), summary(`${t}.summary`)] as const;
 
 export const inResponseTo = (t: string) =>
   field('in_response_to', inResponseToJson(`${t}.id`), list(responseLink, 'the records this one answers, each stated by a page or inferred by the editors'), {
@@ -125,10 +143,14 @@ export const factTail = (t: string, cameoSql = `${t}.cameo`) =>
 
 /** The actors taking part in a record in these roles, each with their role, in the order the fact file gives them. */
 export const actorsField = <const R extends string>(t: string, roles: readonly R[], description: string) =>
-  field('actors', actorsJson(`${t}.id`, roles, true), list(actorRoleRef(roles), description), { json: true });
+  field('actors', actorsJson(`${t}.id`, roles, true), list(actorRoleRef(roles), description), { json: true, ids: 'list' });
+
+/** Actors in one role, a list of `{id, name}` in the order the fact file gives them (a statement's addressees). */
+export const actorListField = <const Name extends string>(name: Name, id: string, role: string, description: string) =>
+  field(name, actorsJson(id, [role]), list(actorRef, description), { json: true, ids: 'list' });
 
 /** An actor named by an id column, as a field. */
 export const actorField = <const Name extends string>(name: Name, idColumn: string, description: string) =>
-  field(name, actorJson(idColumn), described(actorRef, description), { json: true });
+  field(name, actorJson(idColumn), described(actorRef, description), { json: true, ids: 'one' });
 export const nullableActorField = <const Name extends string>(name: Name, idColumn: string, description: string) =>
-  field(name, actorJson(idColumn), nullable(actorRef, description), { json: true });
+  field(name, actorJson(idColumn), nullable(actorRef, description), { json: true, ids: 'one' });

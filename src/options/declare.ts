@@ -8,11 +8,23 @@ import { FORMATS } from '../render/output.js';
 /** For repeatable options: `--actor russia --actor china`. */
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/**
+ * An option naming actors: a name, alias or id each time, and a state takes in its persons and bodies. Repeated,
+ * it means any of them, as its help says.
+ */
+export function addActorOption(command: Command, flag: string, description: string): Command {
+  return command.option(`${flag} <actor>`, `${description}; repeat for any of several`, collect);
+}
+
+/** What --actor matches where events, statements and measures are listed together (timeline, graph). */
+export const TAKING_PART_HELP =
+  'this actor or a person or body of it takes part in a role the record shows: initiator, target, participant, mediator, speaker, on whose behalf, addressee, by or against (not a figure\'s claimant)';
+
 export function addOutputOptions(command: Command): Command {
   return command
     .option('--json', 'print a JSON array of objects (same as --format json)')
     .option('--format <format>', `one of ${FORMATS.join(', ')} (default: table on a terminal, tsv in a pipe)`)
-    .option('--fields <fields>', 'comma-separated fields to print, e.g. id,date,title (see the README for every field)')
+    .option('--fields <fields>', 'comma-separated fields to print, e.g. id,date,title, or all (see the README for every field)')
     .option('--cite', "after the answer, print its citation on stderr: the command line, the data's version and the pages its records cite");
 }
 

@@ -1,7 +1,7 @@
 import { NotFoundError, UsageError, quoted } from '../errors.js';
 import { didYouMean } from '../cli/suggest.js';
 import type { Context } from '../cli/context.js';
-import { fieldNames, type Kind } from '../fields/define.js';
+import { ALL_FIELDS, fieldNames, type Kind } from '../fields/define.js';
 import { parseDate } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { idNamedExactly, listIds, listNames, listValues, matchName, recordKind, recordsMatching, type NamedKind, type RecordRef } from '../queries/lookup.js';
@@ -18,6 +18,7 @@ export interface RawOptions {
   until?: string;
   limit?: string;
   actor?: string[];
+  speaker?: string[];
   by?: string[];
   against?: string[];
   country?: string[];
@@ -63,6 +64,10 @@ function toFields(text: string | undefined, kind: Kind): string[] | undefined {
   if (text === undefined) return undefined;
   const fields = text.split(',').map((field) => field.trim()).filter(Boolean);
   if (!fields.length) throw new UsageError('--fields needs at least one field name, e.g. --fields id,date,title');
+  if (fields.includes(ALL_FIELDS)) {
+    if (fields.length > 1) throw new UsageError(`--fields ${quoted(text)}: give 'all' alone for every field, or name the fields you want`);
+    return fieldNames(kind);
+  }
   for (const field of fields) {
     const names = fieldNames(kind);
     if (!names.includes(field)) {

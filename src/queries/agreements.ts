@@ -1,8 +1,8 @@
 import type { Db } from '../db/open.js';
 import { anyText, date, field, id, kind, list, nullable, object, parseJsonFields, type RecordOf, selectList, text } from '../fields/define.js';
-import { actorRef, claims, dateBasis, dateNote, datePrecision, factKind, figures, recordDate, recordId, sources, summary } from '../fields/shared.js';
+import { actorListField, claims, dateBasis, dateSpan, dateNote, datePrecision, factKind, figures, recordDate, recordId, sources, summary } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
-import { actorsJson, byDate, involves, withinDatesSeeking } from './fragments.js';
+import { byDate, involves, withinDatesSeeking } from './fragments.js';
 
 /** Agreements over `agreements g`, in the order `crisis agreements` prints their fields. */
 export const AGREEMENT = kind({
@@ -15,10 +15,11 @@ export const AGREEMENT = kind({
     field('aliases', 'g.aliases', list(anyText, 'other names people type; --about accepts any of them'), { json: true }),
     recordDate('g', 'when it was signed or made'),
     datePrecision('g'),
+    ...dateSpan('g'),
     dateBasis('g'),
     dateNote('g'),
     summary('g.summary'),
-    field('parties', actorsJson('g.id', ['party']), list(actorRef, 'the parties to it'), { json: true }),
+    actorListField('parties', 'g.id', 'party', 'the parties to it'),
     field(
       'invoked_by',
       `(SELECT json_group_array(json_object('id', r.id, 'kind', r.kind, 'date', r.date, 'title', r.title) ORDER BY r.date_end, r.date_start, r.id)
@@ -44,7 +45,7 @@ export function findAgreements(db: Db, filters: CommonFilters): AgreementRecord[
       `SELECT ${selectList(AGREEMENT.fields)}
        FROM agreements g
        WHERE (@id IS NULL OR g.id = @id)
-         AND ${involves('g.id', '@actors')}
+         AND ${involves('g.id', '@actors', ['party'])}
          AND ${withinDatesSeeking('g')}
        ORDER BY ${byDate('g')}
        LIMIT @limit`,

@@ -41,7 +41,7 @@ const MATCHING_EVENTS = `
        FROM events e
        WHERE (@id IS NULL OR e.id = @id)
          AND (@type IS NULL OR e.type = @type)
-         AND ${involves('e.id', '@actors')}
+         AND ${involves('e.id', '@actors', EVENT_ROLES)}
          AND ${withinDatesSeeking('e')}
        ORDER BY ${byDate('e')}
        LIMIT @limit`;

@@ -54,7 +54,7 @@ const MATCHING_MEASURES = `
        FROM measures m
        WHERE (@id IS NULL OR m.id = @id)
          AND (@category IS NULL OR m.category = @category)
-         AND ${involves('m.id', '@actors')}
+         AND ${involves('m.id', '@actors', ['by', 'against'])}
          AND ${involves('m.id', '@by', ['by'])}
          AND ${involves('m.id', '@against', ['against'])}
          AND ${invokesAgreement('m.id')}

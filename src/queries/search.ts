@@ -1,9 +1,9 @@
 import type { Db } from '../db/open.js';
 import { date, field, integer, kind, nullable, oneOf, type RecordOf, selectList, text } from '../fields/define.js';
-import { DATE_PRECISIONS, recordId } from '../fields/shared.js';
+import { DATE_PRECISIONS, dateSpan, recordId } from '../fields/shared.js';
 import { hasLetterOrDigit } from '../text.js';
 import { type CommonFilters, commonParams } from './filters.js';
-import { involves, withinDates } from './fragments.js';
+import { involves, TAKING_PART, withinDates } from './fragments.js';
 import { streamRows } from './rows.js';
 
 export const SEARCH_KINDS = ['event', 'statement', 'measure', 'agreement', 'actor', 'source'] as const;
@@ -24,6 +24,7 @@ export const SEARCH_HIT = kind({
     field('kind', 'r.kind', oneOf(SEARCH_KINDS, 'what sort of record it is')),
     field('date', 'r.date', nullable(date('its date, or null for actors and sources')), { column: { cut: false } }),
     field('date_precision', 'r.date_precision', nullable(oneOf(DATE_PRECISIONS, 'how precise `date` is, or null'))),
+    ...dateSpan('r', true),
     field('title', 'r.title', text('its title, or an actor’s or agreement’s name')),
     field(
       'snippet',
@@ -89,7 +90,7 @@ export function searchRecords(db: Db, filters: SearchFilters): Iterable<SearchHi
     SELECT search_index.rowid AS hit, bm25(search_index, ${WEIGHTS}) AS score FROM search_index
     WHERE search_index MATCH @match
       AND (@kind IS NULL OR ${record('r.kind = @kind')})
-      AND (@actors IS NULL OR ${record(`(${involves('r.id', '@actors')}
+      AND (@actors IS NULL OR ${record(`(${involves('r.id', '@actors', [...TAKING_PART, 'party'])}
            OR r.id IN (SELECT f.member FROM actor_family f WHERE f.root IN (SELECT value FROM json_each(@actors))))`)})
       AND (@since IS NULL AND @until IS NULL OR ${record(withinDates('r'))})
     ORDER BY score, hit

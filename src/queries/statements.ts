@@ -1,8 +1,8 @@
 import type { Db } from '../db/open.js';
-import { field, id, kind, list, nullable, oneOf, type RecordOf, text } from '../fields/define.js';
-import { actorField, actorRef, factHead, factTail, nullableActorField } from '../fields/shared.js';
-import { type CommonFilters, commonParams } from './filters.js';
-import { actorsJson, byDate, invokesAgreement, involves, withinDatesSeeking } from './fragments.js';
+import { field, id, kind, nullable, oneOf, type RecordOf, text } from '../fields/define.js';
+import { actorField, actorListField, factHead, factTail, nullableActorField } from '../fields/shared.js';
+import { actorList, type CommonFilters, commonParams } from './filters.js';
+import { byDate, invokesAgreement, involves, SPEAKING_ROLES, STATEMENT_ROLES, withinDatesSeeking } from './fragments.js';
 import { storedLookup } from './rows.js';
 
 /** What sort of statement it is: a closed list, as EVENT_TYPES. */
@@ -20,7 +20,7 @@ export const STATEMENT = kind({
     field('type', 's.type', oneOf(STATEMENT_TYPES, 'what sort of statement')),
     actorField('speaker', 's.speaker', 'who said it'),
     nullableActorField('on_behalf_of', 's.on_behalf_of', 'the state or body the speaker spoke for, or null'),
-    field('addressees', actorsJson('s.id', ['addressee']), list(actorRef, 'to whom it was said'), { json: true }),
+    actorListField('addressees', 's.id', 'addressee', 'to whom it was said'),
     field('quote', 's.quote', nullable(text('the words said, verbatim, where a source has them; else null'))),
     field('event', 's.event_id', nullable(id('the id of the event it was made at (a call, a briefing), or null')), { column: { cut: false } }),
     ...factTail('s'),
@@ -33,6 +33,8 @@ export type StatementRecord = RecordOf<typeof STATEMENT>;
 
 export interface StatementFilters extends CommonFilters {
   type?: string;
+  /** Actor ids that spoke, or were spoken for (or a person or body of theirs). */
+  speakers?: string[];
   /** An agreement id: statements invoking it. */
   about?: string;
 }
@@ -42,13 +44,19 @@ const MATCHING_STATEMENTS = `
        FROM statements s
        WHERE (@id IS NULL OR s.id = @id)
          AND (@type IS NULL OR s.type = @type)
-         AND ${involves('s.id', '@actors')}
+         AND ${involves('s.id', '@actors', STATEMENT_ROLES)}
+         AND ${involves('s.id', '@speakers', SPEAKING_ROLES)}
          AND ${invokesAgreement('s.id')}
          AND ${withinDatesSeeking('s')}
        ORDER BY ${byDate('s')}
        LIMIT @limit`;
 
-const statementParams = (filters: StatementFilters) => ({ ...commonParams(filters), type: filters.type ?? null, about: filters.about ?? null });
+const statementParams = (filters: StatementFilters) => ({
+  ...commonParams(filters),
+  type: filters.type ?? null,
+  speakers: actorList(filters.speakers),
+  about: filters.about ?? null,
+});
 
 const storedStatements = storedLookup<StatementRecord, StatementFilters>(STATEMENT, MATCHING_STATEMENTS, statementParams);
 

@@ -1,9 +1,9 @@
 import type { DatePrecision } from '../dates.js';
 import type { Db } from '../db/open.js';
 import { field, kind, oneOf, parseJsonFields, type RecordOf, selectList } from '../fields/define.js';
-import { actorsField, dateBasis, dateNote, datePrecision, factTail, recordDate, recordId, summary, title } from '../fields/shared.js';
+import { actorsField, dateBasis, dateSpan, dateNote, datePrecision, factTail, recordDate, recordId, summary, title } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
-import { involves, sideOf, TAKING_PART, withinDatesSeeking } from './fragments.js';
+import { inRoles, involves, sideOf, TAKING_PART, withinDatesSeeking } from './fragments.js';
 import { streamRows } from './rows.js';
 
 export const TIMELINE_KINDS = ['event', 'statement', 'measure'] as const;
@@ -21,6 +21,7 @@ export const TIMELINE = kind({
     field('kind', 'r.kind', oneOf(TIMELINE_KINDS, 'what sort of record: `crisis show <id>` prints all its fields')),
     recordDate('r'),
     datePrecision('r'),
+    ...dateSpan('r'),
     dateBasis('r'),
     dateNote('r'),
     title('r'),
@@ -46,7 +47,7 @@ export const TIMELINE_ORDER = `r.date_end, r.date_start DESC, ${KIND_ORDER}, r.i
 /** Which records `r` the timeline's filters choose: one text for the list, the chart and the response graph. */
 export const TIMELINE_CHOICE = `r.kind IN (${TIMELINE_KINDS.map((kind) => `'${kind}'`).join(', ')})
          AND (@kind IS NULL OR r.kind = @kind)
-         AND ${involves('r.id', '@actors')}
+         AND ${involves('r.id', '@actors', TAKING_PART)}
          AND ${withinDatesSeeking('r')}`;
 
 /** Which records the timeline holds and in what order, whatever it selects of them: one text, so the chart cannot drift from the list. */
@@ -97,7 +98,8 @@ export function timelineChartRows(db: Db, filters: TimelineFilters): Iterable<Ch
     db.prepare(
       `SELECT r.id, r.kind, r.date, r.date_precision, r.date_end, ${sideOf('r.id')} AS side,
               (SELECT json_group_array(DISTINCT f.root) FROM involvements i JOIN actor_family f ON f.member = i.actor_id
-               WHERE i.record_id = r.id AND f.root IN (SELECT value FROM json_each(@actors))) AS involved
+               WHERE i.record_id = r.id AND ${inRoles(TAKING_PART)}
+                 AND f.root IN (SELECT value FROM json_each(@actors))) AS involved
        ${TIMELINE_SELECTION}
        LIMIT @limit`,
     ),

@@ -128,13 +128,13 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
     }
     case 'csv': {
       const { stringify } = await import('csv-stringify/sync');
-      const fields = settings.fields ?? kind.columns;
+      const columns = delimitedColumns(kind, settings.fields ?? kind.columns);
       // RFC 4180: CRLF after every record; csv-stringify quotes a cell holding a comma, quote or line break.
       // Whole records at a time, so a batch never ends inside a quoted cell that holds a newline.
       const write = (records: string[][]) => batch.write(stringify(records, { record_delimiter: 'windows' }));
-      let pending: string[][] = [[...fields]];
+      let pending: string[][] = [columns.map((column) => column.header)];
       for (const row of rows) {
-        pending.push(fields.map((field) => cellText(row[field])));
+        pending.push(columns.map((column) => column.cell(row)));
         if (pending.length < CSV_BATCH) continue;
         const wait = write(pending);
         pending = [];
@@ -144,11 +144,11 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
       break;
     }
     case 'tsv': {
-      const fields = settings.fields ?? kind.columns;
+      const columns = delimitedColumns(kind, settings.fields ?? kind.columns);
       const line = (cells: readonly string[]) => `${cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`;
-      await batch.write(line(fields));
+      await batch.write(line(columns.map((column) => column.header)));
       for (const row of rows) {
-        const wait = batch.write(line(fields.map((field) => cellText(row[field]))));
+        const wait = batch.write(line(columns.map((column) => column.cell(row))));
         if (wait) await wait;
       }
       break;
@@ -191,6 +191,25 @@ function withoutMatchMarks(rows: Iterable<Record<string, unknown>>, marked: read
   return (function* () {
     for (const row of rows) yield { ...row, ...Object.fromEntries(marked.map((field) => [field, stripMatchMarks(String(row[field] ?? ''))])) };
   })();
+}
+
+/**
+ * The columns of CSV and TSV for these fields: each field's text, and after a field naming actors (Field.ids)
+ * their ids, for joining: `speaker_id` after `speaker`, `actors_ids` (joined by `;`) after `actors`.
+ */
+function delimitedColumns(kind: Kind, fields: readonly string[]): { header: string; cell: (row: Record<string, unknown>) => string }[] {
+  return fields.flatMap((name) => {
+    const named = { header: name, cell: (row: Record<string, unknown>) => cellText(row[name]) };
+    const ids = kind.fields.find((field) => field.name === name)?.ids;
+    if (!ids) return [named];
+    return [named, { header: `${name}_${ids === 'one' ? 'id' : 'ids'}`, cell: (row: Record<string, unknown>) => cellText(idsOf(row[name])) }];
+  });
+}
+
+/** The ids of an actor reference, or of a list of them joined by `;`. */
+function idsOf(value: unknown): string {
+  const refs = (Array.isArray(value) ? value : [value]) as ({ id?: unknown } | null)[];
+  return refs.map((ref) => String(ref?.id ?? '')).join(';');
 }
 
 function pick(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {

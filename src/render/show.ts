@@ -8,6 +8,8 @@ import { visibleStrings } from '../text.js';
 /** Fields the heading already shows, or that get a section of their own. */
 const SHOWN_ELSEWHERE = new Set(['id', 'sources', 'figures', 'claims']);
 const LABEL_WIDTH = 16;
+/** The span of a date: shown where it says more than the date, for a month or a year. */
+const SAID_BY_DATE = new Set(['date_start', 'date_end']);
 
 /**
  * One record in full as text: heading, every field under its contract name, each page it rests on with what the
@@ -24,6 +26,7 @@ export function renderRecordText(stored: Record<string, unknown>, recordKind: st
   const textWidth = Math.max(20, width - LABEL_WIDTH - 2);
   for (const [field, value] of Object.entries(record)) {
     if (SHOWN_ELSEWHERE.has(field) || field === headingField || (field === 'kind' && value === recordKind)) continue;
+    if (SAID_BY_DATE.has(field) && record.date_precision === 'day') continue;
     const text = cellText(value);
     if (!text) continue;
     wrapText(text, textWidth).forEach((line, i) =>

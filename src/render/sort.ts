@@ -13,14 +13,15 @@ const textOrder = () => (collator ??= new Intl.Collator('en', { sensitivity: 'ba
 
 /**
  * Orders finished records by one field; records that tie keep the order the command gave them. Missing
- * values (null, empty text, an empty list) come last in either direction. A date sorts by the days it may
- * mean, so `2025-05` follows the days of May as in the default order (and leads them in `:desc`); a number
+ * values (null, empty text, an empty list) come last in either direction. A record's `date` sorts by the span
+ * it prints, `date_start` to `date_end`, so `2025-05` follows every day of May (and leads them in `:desc`);
+ * another date by the days it may mean; a number
  * by value; anything else, nested fields too, by the text its table cell shows (an actor by name, a list
  * by its text, first item first), ignoring case and accents.
  */
 export function sortRecords<T extends object>(records: T[], key: SortKey): T[] {
   const direction = key.descending ? -1 : 1;
-  const sortable = records.map((record) => ({ record, value: sortValue((record as Record<string, unknown>)[key.field]) }));
+  const sortable = records.map((record) => ({ record, value: sortValue(record as Record<string, unknown>, key.field) }));
   sortable.sort((a, b) => {
     if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
     return direction * compare(a.value, b.value);
@@ -30,7 +31,10 @@ export function sortRecords<T extends object>(records: T[], key: SortKey): T[] {
 
 type SortValue = number | string | [end: string, start: string] | null;
 
-function sortValue(value: unknown): SortValue {
+function sortValue(record: Record<string, unknown>, field: string): SortValue {
+  const { date_start: start, date_end: end } = record;
+  if (field === 'date' && typeof start === 'string' && typeof end === 'string') return [end, start];
+  const value = record[field];
   if (typeof value === 'number') return value;
   if (typeof value === 'string') {
     const span = parseDate(value);
