@@ -1,5 +1,5 @@
 /** Bumped whenever a table or column changes, so the CLI can refuse a database it cannot read. */
-export const SCHEMA_VERSION = '7';
+export const SCHEMA_VERSION = '8';
 
 /** The meta key holding the digest of the field table a kind's stored JSON was made from (fieldsDigest). */
 export const storedFieldsKey = (kind: string) => `fields:${kind}`;
