@@ -40,7 +40,8 @@ export function writeDatabase(dataset: Dataset, out: string, origin: DataOrigin)
 
 function insertAll(db: Database.Database, dataset: Dataset, origin: DataOrigin): void {
   // References are checked at commit, so records may point at ones inserted after them (a body at the body it is
-  // part of), and every row at its record, whose row is written last, facts then pages, each in id order (src/compile/records-table.ts).
+  // part of), and every row at its record, whose row is written last, facts then pages, each in id order
+  // (src/compile/records-table.ts).
   db.pragma('defer_foreign_keys = ON');
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   meta.run('schema_version', SCHEMA_VERSION);

@@ -31,7 +31,11 @@ export const SEARCH_HIT = kind({
       `(SELECT snippet(search_index, -1, @start, @end, '…', 12) FROM search_index WHERE search_index MATCH @match AND search_index.rowid = best.hit)`,
       text('a few words around the match from the field that matched best, … where text is left out'),
     ),
-    field('rank', 'row_number() OVER (ORDER BY best.page, best.tier, best.score, best.hit)', integer('1 for the best match, 2 for the next, ...', 1)),
+    field(
+      'rank',
+      'row_number() OVER (ORDER BY best.page, best.tier, best.score, best.hit)',
+      integer('1 for the first in search\'s order (facts before pages, then those naming every word in their title, then the best match), 2 for the next, ...', 1),
+    ),
   ],
   columns: ['id', 'kind', 'date', 'title', 'snippet'],
   marked: ['snippet'],
