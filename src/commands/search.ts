@@ -15,7 +15,7 @@ export const output = SEARCH_HIT;
 export function register(program: Command, ctx: Context): void {
   const command = program
     .command('search')
-    .description('Full-text search over titles, summaries, quotes and actor names, best match first, each with a snippet')
+    .description('Full-text search over titles, summaries, quotes and actor names: facts before the pages that report them, best match first, each with a snippet')
     .argument('<text...>', "words to find, all of them, in any record (a trailing * finds a prefix: Lavr*)")
     .option('--actor <actor>', 'only records this actor, or a person or body of it, takes part in, and the actors themselves (repeatable)', collect)
     .option('--kind <kind>', `only this kind: ${SEARCH_KINDS.join(', ')}`)
@@ -26,6 +26,7 @@ export function register(program: Command, ctx: Context): void {
   addOutputOptions(command);
   addExamples(command, [
     'crisis search Simla',
+    'crisis search Bunyan al Marsoos',
     'crisis search "Russia\'s" mediation offer --kind statement',
     "crisis search 'Lavr*' --since 2025-05",
     "crisis search --raw 'ceasefire NOT trump' --json | jq '.[].id'",
