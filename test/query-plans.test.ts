@@ -125,6 +125,16 @@ describe('query plans on a synthetic database', () => {
     expect(forward).toMatch(/SEARCH responses USING (?:COVERING )?INDEX responses_by_answered \(answers_id=\?\)[\s\S]*SEARCH statements USING INDEX statements_by_event \(event_id=\?\)/);
   });
 
+  it('search scores its groups from the index alone, by rowid range, the titled ones found by a column filter and never looked up one by one', () => {
+    const scans = planOf((d) => searchRecords(d, { match: '"water"', limit: 50 })).match(/SCAN search_index VIRTUAL TABLE INDEX \S+/g);
+    expect(scans).toEqual([
+      // Each group: facts (rowids below the first page's) or pages (from it on), then the title's matches as a list.
+      ...['<', '<', '>', '>'].flatMap((range) => [`SCAN search_index VIRTUAL TABLE INDEX 0:M4${range}`, 'SCAN search_index VIRTUAL TABLE INDEX 0:M4']),
+      // Only the snippet of a hit kept asks FTS5 for a rowid (=).
+      'SCAN search_index VIRTUAL TABLE INDEX 0:=M4',
+    ]);
+  });
+
   it('never sorts events for a date-ordered lookup', () => {
     expect(planOf((d) => findEvents(d, { actors: ['russia'], limit: 50 }))).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
     expect(planOf((d) => findEvents(d, { since: '2010-01-01', limit: 50 }))).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);

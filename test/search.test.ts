@@ -23,17 +23,47 @@ const ids = async (argv: string[], database = db) => {
 };
 
 describe('search', () => {
-  it('breaks ties by rowid, which is id order: records are written in id order and the index shares their rowids', () => {
+  it('breaks ties by rowid, which is id order among the facts and then among the pages: the index shares records\' rowids', () => {
     for (const path of [db, BUNDLED_DB]) {
       const index = new Database(path, { readonly: true });
       const ids = (order: string) => index.prepare(`SELECT id FROM records ORDER BY ${order}`).pluck().all();
-      expect(ids('rowid')).toEqual(ids('id'));
+      expect(ids('rowid')).toEqual(ids("kind = 'source', id"));
       const rowids = (table: string) => index.prepare(`SELECT rowid FROM ${table} ORDER BY rowid`).pluck().all();
       expect(rowids('search_index')).toEqual(rowids('records'));
       index.close();
     }
   });
 
+  it.each([
+    { database: 'the fixture', words: ['attack'] },
+    { database: 'the bundled data', words: ['ceasefire'] },
+    { database: 'the bundled data', words: ['Sindoor'] },
+    { database: 'the bundled data', words: ['India', '--limit', '400'] },
+  ])('ranks every fact above every page on $database ($words)', async ({ database, words }) => {
+    const path = database === 'the fixture' ? db : BUNDLED_DB;
+    const hits = JSON.parse((await runCli(['--db', path, 'search', ...words, '--json'])).stdout) as { kind: string; rank: number }[];
+    const kinds = hits.map((hit) => (hit.kind === 'source' ? 'page' : 'fact'));
+    expect(kinds).toContain('fact');
+    expect(kinds).toContain('page');
+    expect(kinds).toEqual([...kinds].sort());
+    expect(hits.map((hit) => hit.rank)).toEqual(hits.map((_, i) => i + 1));
+  });
+
+  it.each(['ceasefire', 'India', 'Pakistan army'])(
+    'orders %s facts first, then those whose title holds every word, then by bm25 and id, as docs/search.md says',
+    async (typed) => {
+      const match = typed.split(' ').map((word) => `"${word}"`).join(' ');
+      const index = new Database(BUNDLED_DB, { readonly: true });
+      const ranked = index.prepare(`SELECT r.kind = 'source', search_index.rowid NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH @titled),
+          bm25(search_index, 4.0, 2.0, 1.0, 2.0), r.id FROM search_index
+        JOIN records r ON r.rowid = search_index.rowid WHERE search_index MATCH @match`).raw().all({ match, titled: `{title} : (${match})` }) as [number, number, number, string][];
+      index.close();
+      ranked.sort(([pa, ta, sa, a], [pb, tb, sb, b]) => pa - pb || ta - tb || sa - sb || (a < b ? -1 : 1));
+      expect(new Set(ranked.map(([page, tier]) => `${page}${tier}`)).size).toBeGreaterThanOrEqual(3);
+      const { stdout } = await runCli(['--db', BUNDLED_DB, 'search', typed, '--json', '--limit', '1000']);
+      expect((JSON.parse(stdout) as { id: string }[]).map((hit) => hit.id)).toEqual(ranked.map(([, , , id]) => id));
+    },
+  );
 
   it('ranks what it finds, each with a snippet, and prints plain tab-separated lines in a pipe', async () => {
     const result = await run(['search', 'Simla']);
@@ -112,6 +142,42 @@ describe('search', () => {
     { why: 'a word typed thousands of times as the word once', argv: ['search', 'Lavrov '.repeat(20_000)], expected: ['sergey-lavrov', 'lavrov-dar-call', 'lavrov-cites-simla'] },
   ])('finds $why', async ({ argv, expected }) => {
     expect(await ids(argv)).toEqual(expected);
+  });
+
+  it.each([
+    'Bunyan al Marsoos',
+    'Bunyan-ul-Marsoos',
+    'bunyan um marsoos',
+    'Bunyan Marsoos',
+    'BUNYAN-UN-MARSOOS',
+    'Bunyān al-Marsoos',
+    'Bunyan-al-Mars*',
+  ])('finds Operation Bunyan-um-Marsoos, first, as %s', async (typed) => {
+    const found = await ids(['search', typed], BUNDLED_DB);
+    expect(found[0]).toBe('operation-bunyan-um-marsoos');
+  });
+
+  it.each([
+    { why: 'a particle in capitals is an abbreviation, and counts', typed: 'Bunyan UN Marsoos', expected: [] },
+    { why: 'a particle on its own is searched for', typed: 'al', expected: ['lavrov-dar-call'] },
+    { why: 'a hyphenated word still needs its other parts near each other', typed: 'Putin-al-Simla', expected: [] },
+    { why: 'a quoted phrase is taken as typed', typed: '"Simla al Agreement"', expected: [] },
+  ])('folds name particles only where they are particles: $why', async ({ typed, expected }) => {
+    const awkward = buildFixture({ file: 'events.yaml', edit: (records) => (find(records, 'lavrov-dar-call').summary = 'Talks with al Dar.') });
+    expect(await ids(['search', typed], awkward.db)).toEqual(expected);
+  });
+
+  it.each([
+    { typed: ['ceasfire'], database: BUNDLED_DB, note: "crisis: no record holds 'ceasfire'; did you mean 'ceasefire'?\n" },
+    { typed: ['Pahalgm'], database: BUNDLED_DB, note: "crisis: no record holds 'pahalgm'; did you mean 'pahalgam'?\n" },
+    { typed: ['Lavrov', 'condemed'], database: undefined, note: "crisis: no record holds 'condemed'; did you mean 'condemns'?\n" },
+    { typed: ['zqxwv'], database: undefined, note: '' },
+    { typed: ['Putin', 'Simla'], database: undefined, note: '' },
+    { typed: ['Lavrov', '--kind', 'source'], database: undefined, note: '' },
+    { typed: ['--raw', 'ceasfire'], database: BUNDLED_DB, note: '' },
+  ])('when nothing matches $typed, suggests a close word only for a word no record holds', async ({ typed, database, note }) => {
+    const result = await runCli(['--db', database ?? db, 'search', ...typed, '--json']);
+    expect(result).toEqual({ code: 0, stdout: '[]\n', stderr: note });
   });
 
   it.each([

@@ -5,7 +5,7 @@ import { quoted, UsageError } from '../errors.js';
 import { visible } from '../text.js';
 import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
 import { type RawOptions, toActorIds, toChoice, toDateRange } from '../options/parse.js';
-import { MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, SEARCH_HIT, SEARCH_KINDS, type SearchHit, searchRecords, searchTerms } from '../queries/search.js';
+import { closeWord, MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, SEARCH_HIT, SEARCH_KINDS, type SearchHit, searchRecords, searchTerms } from '../queries/search.js';
 
 const RAW_HINT = 'quote words with "...", combine them with AND, OR, NOT or NEAR(...), end a word with * for a prefix, or leave out --raw';
 
@@ -15,7 +15,7 @@ export const output = SEARCH_HIT;
 export function register(program: Command, ctx: Context): void {
   const command = program
     .command('search')
-    .description('Full-text search over titles, summaries, quotes and actor names, best match first, each with a snippet')
+    .description('Full-text search over titles, summaries, quotes and actor names: facts before the pages that report them, best match first, each with a snippet')
     .argument('<text...>', "words to find, all of them, in any record (a trailing * finds a prefix: Lavr*)")
     .option('--actor <actor>', 'only records this actor or a person or body of it takes part in, as the record shows it (not as a figure\'s claimant), and those actors themselves; repeat for any of several', collect)
     .option('--kind <kind>', `only this kind: ${SEARCH_KINDS.join(', ')}`)
@@ -26,6 +26,7 @@ export function register(program: Command, ctx: Context): void {
   addOutputOptions(command);
   addExamples(command, [
     'crisis search Simla',
+    'crisis search Bunyan al Marsoos',
     'crisis search "Russia\'s" mediation offer --kind statement',
     "crisis search 'Lavr*' --since 2025-05",
     "crisis search --raw 'ceasefire NOT trump' --json | jq '.[].id'",
@@ -41,10 +42,11 @@ export function register(program: Command, ctx: Context): void {
     const match = raw.raw ? text.trim() : terms.join(' ');
     if (!match) throw new UsageError(`nothing to search for in ${quoted(text)}: give a word or a name, e.g. crisis search Simla`);
     const db = ctx.db();
+    let found = 0;
     await writeList(ctx, raw, SEARCH_HIT, (limit) => {
-      const filters = { match, kind: toChoice(raw.kind, SEARCH_KINDS, '--kind'), actors: toActorIds(db, raw.actor, '--actor'), ...toDateRange(raw), limit };
+      const filters = { match, raw: raw.raw === true, kind: toChoice(raw.kind, SEARCH_KINDS, '--kind'), actors: toActorIds(db, raw.actor, '--actor'), ...toDateRange(raw), limit };
       try {
-        return searchRecords(db, filters);
+        return counted(searchRecords(db, filters), () => found++);
       } catch (error) {
         // Only --raw text reaches FTS5 unescaped; any other failure is a bug, not the user's mistake.
         if (raw.raw && (error as { code?: string }).code === 'SQLITE_ERROR') {
@@ -53,7 +55,17 @@ export function register(program: Command, ctx: Context): void {
         throw error;
       }
     }, undefined, { afterAsOf: renumbered });
+    const close = found === 0 && !raw.raw ? closeWord(db, text) : undefined;
+    if (close) ctx.io.stderr.write(`crisis: no record holds ${quoted(close.typed)}; did you mean ${quoted(close.close)}?\n`);
   });
+}
+
+/** The hits as they come, counting each. */
+function* counted<T>(hits: Iterable<T>, count: () => void): Iterable<T> {
+  for (const hit of hits) {
+    count();
+    yield hit;
+  }
 }
 
 /** Hits numbered again from 1 once --as-of has left some out: the rank is a place in this answer. */

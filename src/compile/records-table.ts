@@ -11,12 +11,14 @@ export interface StoredDate {
 }
 
 /**
- * The records table, written in id order once every kind's rows are: the search index takes each record's
- * rowid as its own (src/compile/search-index.ts), so search joins a hit to its record by rowid, and breaks ties
- * between equal scores by rowid, which is then id order. Foreign keys from the other tables to records must
+ * The records table, written once every kind's rows are: the facts (every kind but sources) in id order, then the
+ * sources (the pages that report them) in id order. The search index takes each record's rowid as its own
+ * (src/compile/search-index.ts), so search joins a hit to its record by rowid, tells a page from a fact by its
+ * rowid alone (pages come from the first source's rowid on: facts rank above them), and breaks ties between
+ * equal scores by rowid, which is then id order within each. Foreign keys from the other tables to records must
  * be deferred, or off, until `write` has run.
  */
-export function recordsInIdOrder(db: Database.Database) {
+export function recordsInSearchOrder(db: Database.Database) {
   const rows: [id: string, kind: string, title: string, dated: StoredDate | undefined][] = [];
   const insert = db.prepare(
     'INSERT INTO records (id, kind, date, date_precision, date_start, date_end, date_basis, date_note, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -28,7 +30,8 @@ export function recordsInIdOrder(db: Database.Database) {
     },
     write(): void {
       // Ids are lower-case ASCII (src/compile/fact-shapes.ts), so JavaScript's order is SQLite's BINARY order.
-      rows.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const page = (kind: string) => (kind === 'source' ? 1 : 0);
+      rows.sort(([a, aKind], [b, bKind]) => page(aKind) - page(bKind) || (a < b ? -1 : a > b ? 1 : 0));
       for (const [id, kind, title, d] of rows) {
         insert.run(id, kind, d?.date ?? null, d?.date_precision ?? null, d?.date_start ?? null, d?.date_end ?? null, d?.date_basis ?? null, d?.date_note ?? null, title);
       }

@@ -6,9 +6,9 @@ import type Database from 'better-sqlite3';
  * - summary: an event's, statement's, measure's or agreement's summary, an actor's office, a source's publisher;
  * - quotes: a statement's own words, then every citation's quote;
  * - actors: the names and aliases of everyone taking part (an agreement's parties, a fact's claimants too).
- * Each row's rowid is its record's in records, which are in id order (src/compile/records-table.ts): search joins a
- * hit to its record by rowid, and needs no id in the index, whose document sizes, read for every match when
- * ranking, are a byte a row smaller without it. Rows go in that order, so the same tables give the same bytes.
+ * Each row's rowid is its record's in records, facts then pages, each in id order (src/compile/records-table.ts):
+ * search joins a hit to its record by rowid, and needs no id in the index, whose document sizes, read for every
+ * match it scores, are a byte a row smaller without it. Rows go in that order, so the same tables give the same bytes.
  * The index is then merged into one segment ('optimize'): a large INSERT leaves FTS5 many, which every MATCH
  * reads and merges, and search runs a MATCH for each snippet it cuts.
  */

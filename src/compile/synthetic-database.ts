@@ -7,7 +7,7 @@ import { EVENT_ROLES } from '../queries/events.js';
 import { foldName } from '../text.js';
 import { finishDatabase } from './compact.js';
 import { writeRecordJson } from './stored-json.js';
-import { recordsInIdOrder } from './records-table.js';
+import { recordsInSearchOrder } from './records-table.js';
 import { writeSearchIndex } from './search-index.js';
 
 /**
@@ -96,7 +96,7 @@ export function writeSyntheticDatabase({ events, out, seed = 1 }: SyntheticOptio
     response: db.prepare("INSERT INTO responses (record_id, position, answers_id, basis) VALUES (?, ?, ?, 'inferred')"),
     invokes: db.prepare('INSERT INTO record_agreements (record_id, agreement_id, position) VALUES (?, ?, ?)'),
   };
-  const records = recordsInIdOrder(db);
+  const records = recordsInSearchOrder(db);
   const record = records.add;
 
   db.transaction(() => {

@@ -6,7 +6,7 @@ import { foldName } from '../text.js';
 import { finishDatabase } from './compact.js';
 import type { Dataset } from './read-fact-files.js';
 import { writeRecordJson } from './stored-json.js';
-import { recordsInIdOrder, type StoredDate } from './records-table.js';
+import { recordsInSearchOrder, type StoredDate } from './records-table.js';
 import { writeSearchIndex } from './search-index.js';
 import type { CitationInput, ClaimInput, FigureInput } from './fact-shapes.js';
 
@@ -40,13 +40,14 @@ export function writeDatabase(dataset: Dataset, out: string, origin: DataOrigin)
 
 function insertAll(db: Database.Database, dataset: Dataset, origin: DataOrigin): void {
   // References are checked at commit, so records may point at ones inserted after them (a body at the body it is
-  // part of), and every row at its record, whose row is written last, in id order (src/compile/records-table.ts).
+  // part of), and every row at its record, whose row is written last, facts then pages, each in id order
+  // (src/compile/records-table.ts).
   db.pragma('defer_foreign_keys = ON');
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   meta.run('schema_version', SCHEMA_VERSION);
   for (const [key, value] of Object.entries(origin)) if (value !== undefined) meta.run(key, value);
 
-  const records = recordsInIdOrder(db);
+  const records = recordsInSearchOrder(db);
   const addRecord = records.add;
   const publishedOn = new Map(dataset.source.map((s) => [s.id, s.published]));
   const dated = (fact: DatedFact) => storedDate(fact, publishedOn);
