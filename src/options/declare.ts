@@ -10,7 +10,8 @@ export function addOutputOptions(command: Command): Command {
   return command
     .option('--json', 'print a JSON array of objects (same as --format json)')
     .option('--format <format>', `one of ${FORMATS.join(', ')} (default: table on a terminal, tsv in a pipe)`)
-    .option('--fields <fields>', 'comma-separated fields to print, e.g. id,date,title (see the README for every field)');
+    .option('--fields <fields>', 'comma-separated fields to print, e.g. id,date,title (see the README for every field)')
+    .option('--wide', 'in a table, show every column and wrap long text onto more lines instead of cutting it to one line a record');
 }
 
 export function addDateOptions(command: Command): Command {

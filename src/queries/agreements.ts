@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { anyText, date, field, id, kind, list, nullable, object, parseJsonFields, type RecordOf, selectList, text } from '../fields/define.js';
+import { anyText, date, field, id, kind, PRIORITY, list, nullable, object, parseJsonFields, type RecordOf, selectList, text } from '../fields/define.js';
 import { actorRef, claims, dateBasis, dateNote, datePrecision, factKind, figures, recordDate, recordId, sources, summary } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { actorsJson, byDate, involves, withinDatesSeeking } from './fragments.js';
@@ -11,14 +11,14 @@ export const AGREEMENT = kind({
   fields: [
     recordId('g'),
     factKind('agreement'),
-    field('name', 'g.name', text('the agreement’s name')),
-    field('aliases', 'g.aliases', list(anyText, 'other names people type; --about accepts any of them'), { json: true }),
+    field('name', 'g.name', text('the agreement’s name'), { column: { priority: PRIORITY.title } }),
+    field('aliases', 'g.aliases', list(anyText, 'other names people type; --about accepts any of them'), { json: true, column: { priority: PRIORITY.detail } }),
     recordDate('g', 'when it was signed or made'),
     datePrecision('g'),
     dateBasis('g'),
     dateNote('g'),
     summary('g.summary'),
-    field('parties', actorsJson('g.id', ['party']), list(actorRef, 'the parties to it'), { json: true }),
+    field('parties', actorsJson('g.id', ['party']), list(actorRef, 'the parties to it'), { json: true, column: { priority: PRIORITY.detail } }),
     field(
       'invoked_by',
       `(SELECT json_group_array(json_object('id', r.id, 'kind', r.kind, 'date', r.date, 'title', r.title) ORDER BY r.date_end, r.date_start, r.id)
@@ -27,7 +27,7 @@ export const AGREEMENT = kind({
         object({ id: id("the record's id"), kind: text('event, statement or measure'), date: nullable(date("the record's date")), title: text("the record's title") }),
         'the records invoking it, in date order',
       ),
-      { json: true },
+      { json: true, column: { priority: PRIORITY.detail } },
     ),
     figures('g'),
     claims('g'),

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { field, id, kind, list, nullable, type RecordOf, text } from '../fields/define.js';
+import { field, id, kind, PRIORITY, list, nullable, type RecordOf, text } from '../fields/define.js';
 import { actorField, actorRef, factHead, factTail, nullableActorField } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { actorsJson, byDate, invokesAgreement, involves, withinDatesSeeking } from './fragments.js';
@@ -14,8 +14,8 @@ export const STATEMENT = kind({
     field('type', 's.type', text('what sort of statement: condemnation, appeal, offer, warning, denial, ...')),
     actorField('speaker', 's.speaker', 'who said it'),
     nullableActorField('on_behalf_of', 's.on_behalf_of', 'the state or body the speaker spoke for, or null'),
-    field('addressees', actorsJson('s.id', ['addressee']), list(actorRef, 'to whom it was said'), { json: true }),
-    field('quote', 's.quote', nullable(text('the words said, verbatim, where a source has them; else null'))),
+    field('addressees', actorsJson('s.id', ['addressee']), list(actorRef, 'to whom it was said'), { json: true, column: { priority: PRIORITY.detail } }),
+    field('quote', 's.quote', nullable(text('the words said, verbatim, where a source has them; else null')), { column: { priority: PRIORITY.detail } }),
     field('event', 's.event_id', nullable(id('the id of the event it was made at (a call, a briefing), or null')), { column: { cut: false } }),
     ...factTail('s'),
   ],
