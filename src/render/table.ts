@@ -54,7 +54,7 @@ const LINE_END = '\u001b[m';
  * The most lines a cell shows with --wide: a longer text is cut, ending in "…" (show prints it whole). cli-table3
  * measures a cell's whole text again for each of its lines, so a cell costs time growing with the square of its lines.
  */
-export const MAX_CELL_LINES = 100;
+const MAX_CELL_LINES = 100;
 
 /** Rows per piece: cli-table3 lays out a table in time that grows faster than its rows. */
 const ROWS_PER_PIECE = 100;
