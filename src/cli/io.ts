@@ -22,8 +22,8 @@ export interface IOStreams {
   interrupted?: AbortSignal;
 }
 
-/** Tables are fitted to this width when the terminal does not say its own (nor COLUMNS does). */
-const DEFAULT_WIDTH = 100;
+/** Tables are fitted to this width when neither COLUMNS nor the terminal says one. */
+const DEFAULT_WIDTH = 80;
 
 /**
  * Whether to colour, in order: --no-color and NO_COLOR (set to anything but empty) always turn it off;
@@ -39,11 +39,11 @@ export function colorEnabled(io: IOStreams, colorOption: boolean): boolean {
   return io.stdoutIsTTY;
 }
 
-/** The width to fit tables and text to: the terminal's, else COLUMNS, else 100. */
+/** The width to fit tables and text to: COLUMNS (to fit another width), else the terminal's, else 80. */
 export function outputWidth(io: IOStreams): number {
-  if (io.columns && io.columns > 0) return io.columns;
   const fromEnv = Number(io.env.COLUMNS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_WIDTH;
+  if (io.env.COLUMNS && Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return io.columns && io.columns > 0 ? io.columns : DEFAULT_WIDTH;
 }
 
 /** For a sleep between retries: Atomics.wait blocks the thread without spinning. */

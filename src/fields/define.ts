@@ -57,9 +57,16 @@ export function object<P extends Record<string, Typed<unknown>>>(properties: P, 
   };
 }
 
+/**
+ * Which columns a narrow table keeps longest (it leaves out the lowest first): an id, then a date, then a title or
+ * name, then a short value such as a type or kind (the default), then who took part and long text (quotes,
+ * summaries, aliases).
+ */
+export const PRIORITY = { id: 5, date: 4, title: 3, short: 2, detail: 1 } as const;
+
 /** How a field shows as a column of a table (by default, or chosen with --fields). */
 export interface Column {
-  /** Which columns give way when a table is too wide: the lowest priority first. */
+  /** Which columns a table too narrow for them all leaves out: the lowest priority first (PRIORITY). */
   priority: number;
   /** Whether its text may be cut or wrapped to fit; ids and dates are kept whole, to be copied. */
   cut: boolean;
@@ -88,7 +95,7 @@ export function field<const Name extends string, T>(
   schema: Typed<T>,
   options: { json?: boolean; column?: Partial<Column>; ids?: Field['ids'] } = {},
 ): Field<Name, T> {
-  const declared = { name, sql, json: options.json ?? false, schema, column: { priority: 1, cut: true, ...options.column } };
+  const declared = { name, sql, json: options.json ?? false, schema, column: { priority: PRIORITY.short, cut: true, ...options.column } };
   return options.ids ? { ...declared, ids: options.ids } : declared;
 }
 

@@ -2,7 +2,7 @@ import {
   actorJson, actorsJson, agreementsJson, citationsJson, claimsJson, figuresJson, inResponseToJson,
 } from '../queries/fragments.js';
 import {
-  constant, date, day, described, field, id, list, matching, nullable, number, object, oneOf, text, type ValueOf,
+  constant, date, day, described, field, id, list, matching, nullable, number, object, oneOf, PRIORITY, text, type ValueOf,
 } from './define.js';
 
 /** The shapes that appear inside records of several kinds, and the fields records of several kinds share. */
@@ -82,11 +82,11 @@ export type ResponseLink = ValueOf<typeof responseLink>;
 
 export const recordId = (t: string) =>
   field('id', `${t}.id`, id('stable, unique, lower-case kebab-case id across the whole database; `crisis show <id>` prints the record'), {
-    column: { cut: false },
+    column: { cut: false, priority: PRIORITY.id },
   });
 export const factKind = <const K extends string>(kind: K) => field('kind', `'${kind}'`, constant(kind, `always "${kind}"`));
 export const recordDate = (t: string, description = 'YYYY-MM-DD, YYYY-MM or YYYY: only as precise as the sources are') =>
-  field('date', `${t}.date`, date(description), { column: { cut: false } });
+  field('date', `${t}.date`, date(description), { column: { cut: false, priority: PRIORITY.date } });
 export const datePrecision = (t: string) => field('date_precision', `${t}.date_precision`, oneOf(DATE_PRECISIONS, 'how precise `date` is'));
 /**
  * The first and last day `date` covers as written, from the table's date_start and date_precision: `2025-05`
@@ -97,12 +97,12 @@ export const datePrecision = (t: string) => field('date_precision', `${t}.date_p
 export const dateSpan = (t: string, orNull = false) => {
   const typed = (description: string) => (orNull ? nullable(day(description), `${description}, or null for actors and sources`) : day(description));
   return [
-    field('date_start', `${t}.date_start`, typed('the first day `date` covers, YYYY-MM-DD: 2025-05 starts on 2025-05-01'), { column: { cut: false } }),
+    field('date_start', `${t}.date_start`, typed('the first day `date` covers, YYYY-MM-DD: 2025-05 starts on 2025-05-01'), { column: { cut: false, priority: PRIORITY.date } }),
     field(
       'date_end',
       `date(${t}.date_start, '+1 ' || ${t}.date_precision, '-1 day')`,
       typed('the last day `date` covers, YYYY-MM-DD: 2025-05 ends on 2025-05-31'),
-      { column: { cut: false } },
+      { column: { cut: false, priority: PRIORITY.date } },
     ),
   ] as const;
 };
@@ -115,9 +115,9 @@ export const dateBasis = (t: string) =>
       'how the date is known: stated on the page; derived from a weekday or "yesterday" and the page’s date; published, only the report’s date is known; inferred by the editors',
     ),
   );
-export const dateNote = (t: string) => field('date_note', `${t}.date_note`, nullable(text('how a derived or inferred date was found, or null')));
-export const title = (t: string) => field('title', `${t}.title`, text('a short title, in our own words'));
-export const summary = (sql: string) => field('summary', sql, text('what happened, in our own words; the sources’ words are in `sources`'));
+export const dateNote = (t: string) => field('date_note', `${t}.date_note`, nullable(text('how a derived or inferred date was found, or null')), { column: { priority: PRIORITY.detail } });
+export const title = (t: string) => field('title', `${t}.title`, text('a short title, in our own words'), { column: { priority: PRIORITY.title } });
+export const summary = (sql: string) => field('summary', sql, text('what happened, in our own words; the sources’ words are in `sources`'), { column: { priority: PRIORITY.detail } });
 
 /** The fields every event, statement and measure begins with. */
 export const factHead = <const K extends string>(t: string, kind: K) =>
@@ -126,16 +126,16 @@ export const factHead = <const K extends string>(t: string, kind: K) =>
 export const inResponseTo = (t: string) =>
   field('in_response_to', inResponseToJson(`${t}.id`), list(responseLink, 'the records this one answers, each stated by a page or inferred by the editors'), {
     json: true,
-    column: { cut: false },
+    column: { cut: false, priority: PRIORITY.detail },
   });
-export const agreements = (t: string) => field('agreements', agreementsJson(`${t}.id`), list(agreementRef, 'the agreements it invokes'), { json: true });
+export const agreements = (t: string) => field('agreements', agreementsJson(`${t}.id`), list(agreementRef, 'the agreements it invokes'), { json: true, column: { priority: PRIORITY.detail } });
 export const cameo = (sql: string) =>
   field('cameo', sql, nullable(matching('^[0-9]{2,4}$', 'CAMEO event code, for joining with GDELT and ICEWS, or null')));
 export const figures = (t: string) =>
-  field('figures', figuresJson(`${t}.id`), list(figure, 'numbers sources report about it, one entry a report: reports that differ are all kept'), { json: true });
-export const claims = (t: string) => field('claims', claimsJson(`${t}.id`), list(claim, 'each side’s account of a disputed point, one entry a claim'), { json: true });
+  field('figures', figuresJson(`${t}.id`), list(figure, 'numbers sources report about it, one entry a report: reports that differ are all kept'), { json: true, column: { priority: PRIORITY.detail } });
+export const claims = (t: string) => field('claims', claimsJson(`${t}.id`), list(claim, 'each side’s account of a disputed point, one entry a claim'), { json: true, column: { priority: PRIORITY.detail } });
 export const sources = (t: string, description = 'the pages it rests on, each with what it reports and a party’s words where it gives them') =>
-  field('sources', citationsJson(`${t}.id`), list(citation, description), { json: true });
+  field('sources', citationsJson(`${t}.id`), list(citation, description), { json: true, column: { priority: PRIORITY.detail } });
 
 /** The fields every event, statement and measure ends with: its links, code, reported numbers and claims, and sources. */
 export const factTail = (t: string, cameoSql = `${t}.cameo`) =>
@@ -143,14 +143,14 @@ export const factTail = (t: string, cameoSql = `${t}.cameo`) =>
 
 /** The actors taking part in a record in these roles, each with their role, in the order the fact file gives them. */
 export const actorsField = <const R extends string>(t: string, roles: readonly R[], description: string) =>
-  field('actors', actorsJson(`${t}.id`, roles, true), list(actorRoleRef(roles), description), { json: true, ids: 'list' });
+  field('actors', actorsJson(`${t}.id`, roles, true), list(actorRoleRef(roles), description), { json: true, ids: 'list', column: { priority: PRIORITY.detail } });
 
 /** Actors in one role, a list of `{id, name}` in the order the fact file gives them (a statement's addressees). */
 export const actorListField = <const Name extends string>(name: Name, id: string, role: string, description: string) =>
-  field(name, actorsJson(id, [role]), list(actorRef, description), { json: true, ids: 'list' });
+  field(name, actorsJson(id, [role]), list(actorRef, description), { json: true, ids: 'list', column: { priority: PRIORITY.detail } });
 
 /** An actor named by an id column, as a field. */
 export const actorField = <const Name extends string>(name: Name, idColumn: string, description: string) =>
-  field(name, actorJson(idColumn), described(actorRef, description), { json: true, ids: 'one' });
+  field(name, actorJson(idColumn), described(actorRef, description), { json: true, ids: 'one', column: { priority: PRIORITY.detail } });
 export const nullableActorField = <const Name extends string>(name: Name, idColumn: string, description: string) =>
-  field(name, actorJson(idColumn), nullable(actorRef, description), { json: true, ids: 'one' });
+  field(name, actorJson(idColumn), nullable(actorRef, description), { json: true, ids: 'one', column: { priority: PRIORITY.detail } });

@@ -25,6 +25,7 @@ export function addOutputOptions(command: Command): Command {
     .option('--json', 'print a JSON array of objects (same as --format json)')
     .option('--format <format>', `one of ${FORMATS.join(', ')} (default: table on a terminal, tsv in a pipe)`)
     .option('--fields <fields>', 'comma-separated fields to print, e.g. id,date,title, or all (see the README for every field)')
+    .option('--wide', 'in a table, show every column and wrap long text onto more lines instead of cutting it to one line a record')
     .option('--cite', "after the answer, print its citation on stderr: the command line, the data's version and the pages its records cite");
 }
 

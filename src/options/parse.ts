@@ -14,6 +14,7 @@ export interface RawOptions {
   json?: boolean;
   format?: string;
   fields?: string;
+  wide?: boolean;
   since?: string;
   until?: string;
   limit?: string;
@@ -56,6 +57,7 @@ export function toOutputSettings(raw: RawOptions, kind: Kind, ctx: Context): Out
     fields: toFields(raw.fields, kind),
     color: ctx.color(),
     width: ctx.width(),
+    wide: raw.wide === true,
     interrupted: ctx.io.interrupted,
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { anyText, field, kind, list, nullable, oneOf, parseJsonFields, type RecordOf, selectList, text } from '../fields/define.js';
+import { anyText, field, kind, PRIORITY, list, nullable, oneOf, parseJsonFields, type RecordOf, selectList, text } from '../fields/define.js';
 import { nullableActorField, recordId, sources } from '../fields/shared.js';
 import { actorList } from './filters.js';
 
@@ -12,11 +12,11 @@ export const ACTOR = kind({
   fields: [
     recordId('a'),
     field('kind', 'a.kind', oneOf(ACTOR_KINDS, 'what sort of actor')),
-    field('name', 'a.name', text('display name')),
+    field('name', 'a.name', text('display name'), { column: { priority: PRIORITY.title } }),
     nullableActorField('country', 'a.country', 'the state a person or body belongs to, or null'),
     nullableActorField('part_of', 'a.part_of', 'the body it is part of, or null'),
-    field('title', 'a.title', nullable(text('office held, e.g. "Foreign Minister of Russia", or null'))),
-    field('aliases', 'a.aliases', list(anyText, 'other names people type; --actor accepts any of them'), { json: true }),
+    field('title', 'a.title', nullable(text('office held, e.g. "Foreign Minister of Russia", or null')), { column: { priority: PRIORITY.detail } }),
+    field('aliases', 'a.aliases', list(anyText, 'other names people type; --actor accepts any of them'), { json: true, column: { priority: PRIORITY.detail } }),
     sources('a', 'the pages naming it, each with what it reports and a party’s words where it gives them (may be empty)'),
   ],
   columns: ['id', 'name', 'kind', 'country', 'title', 'aliases'],

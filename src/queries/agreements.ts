@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { anyText, date, field, id, kind, list, nullable, object, parseJsonFields, type RecordOf, selectList, text } from '../fields/define.js';
+import { anyText, date, field, id, kind, PRIORITY, list, nullable, object, parseJsonFields, type RecordOf, selectList, text } from '../fields/define.js';
 import { actorListField, claims, dateBasis, dateSpan, dateNote, datePrecision, factKind, figures, recordDate, recordId, sources, summary } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { byDate, involves, withinDatesSeeking } from './fragments.js';
@@ -11,8 +11,8 @@ export const AGREEMENT = kind({
   fields: [
     recordId('g'),
     factKind('agreement'),
-    field('name', 'g.name', text('the agreement’s name')),
-    field('aliases', 'g.aliases', list(anyText, 'other names people type; --about accepts any of them'), { json: true }),
+    field('name', 'g.name', text('the agreement’s name'), { column: { priority: PRIORITY.title } }),
+    field('aliases', 'g.aliases', list(anyText, 'other names people type; --about accepts any of them'), { json: true, column: { priority: PRIORITY.detail } }),
     recordDate('g', 'when it was signed or made'),
     datePrecision('g'),
     ...dateSpan('g'),
@@ -28,7 +28,7 @@ export const AGREEMENT = kind({
         object({ id: id("the record's id"), kind: text('event, statement or measure'), date: nullable(date("the record's date")), title: text("the record's title") }),
         'the records invoking it, in date order',
       ),
-      { json: true },
+      { json: true, column: { priority: PRIORITY.detail } },
     ),
     figures('g'),
     claims('g'),

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { blameDatabase, type Db } from '../db/open.js';
-import { anyText, field, id, kind, list, object, oneOf, text, type ValueOf } from '../fields/define.js';
+import { anyText, field, id, kind, PRIORITY, list, object, oneOf, text, type ValueOf } from '../fields/define.js';
 import { listRecords } from './lookup.js';
 import { RECORD_KINDS, type RecordKind, RECORDS_OF_KIND, recordOfKind } from './records.js';
 
@@ -48,10 +48,10 @@ export const DIFFERENCE = kind({
   command: 'diff',
   fields: [
     field('change', '', oneOf(CHANGES, 'added, removed or changed'), { column: { cut: false } }),
-    field('id', '', id("the record's id"), { column: { cut: false, priority: 2 } }),
+    field('id', '', id("the record's id"), { column: { cut: false, priority: PRIORITY.id } }),
     field('kind', '', recordKind, { column: { cut: false } }),
-    field('title', '', text("its title (the new one, if changed); an actor's or agreement's name")),
-    field('fields', '', list(anyText, 'the fields whose values differ, for a changed record')),
+    field('title', '', text("its title (the new one, if changed); an actor's or agreement's name"), { column: { priority: PRIORITY.title } }),
+    field('fields', '', list(anyText, 'the fields whose values differ, for a changed record'), { column: { priority: PRIORITY.detail } }),
   ],
   columns: ['change', 'id', 'kind', 'title', 'fields'],
 });

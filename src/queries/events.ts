@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { field, kind, nullable, oneOf, type RecordOf, text } from '../fields/define.js';
+import { field, kind, PRIORITY, nullable, oneOf, type RecordOf, text } from '../fields/define.js';
 import { actorsField, factHead, factTail } from '../fields/shared.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { byDate, involves, withinDatesSeeking } from './fragments.js';
@@ -22,7 +22,7 @@ export const EVENT = kind({
   fields: [
     ...factHead('e', 'event'),
     field('type', 'e.type', oneOf(EVENT_TYPES, 'what sort of event')),
-    field('location', 'e.location', nullable(text('where it happened, where known'))),
+    field('location', 'e.location', nullable(text('where it happened, where known')), { column: { priority: PRIORITY.detail } }),
     actorsField('e', EVENT_ROLES, 'who took part, and in what role'),
     ...factTail('e'),
   ],

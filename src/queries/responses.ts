@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { field, id, kind, list, nullable, oneOf, parseJsonFields, type RecordOf, selectList } from '../fields/define.js';
+import { field, id, kind, PRIORITY, list, nullable, oneOf, parseJsonFields, type RecordOf, selectList } from '../fields/define.js';
 import { recordSchema } from '../fields/json-schema.js';
 import { actorsField, datePrecision, recordDate, recordId, RESPONSE_BASES, title } from '../fields/shared.js';
 import { actorList } from './filters.js';
@@ -33,8 +33,8 @@ export const EDGE = kind({
   name: 'edge',
   command: 'graph',
   fields: [
-    field('from', 'g."from"', id('the record answered, or the event a statement was made at')),
-    field('to', 'g."to"', id('the record that answers it, or the statement made there')),
+    field('from', 'g."from"', id('the record answered, or the event a statement was made at'), { column: { cut: false, priority: PRIORITY.id } }),
+    field('to', 'g."to"', id('the record that answers it, or the statement made there'), { column: { cut: false, priority: PRIORITY.id } }),
     field('relation', 'g.relation', oneOf(RELATIONS, 'how they are linked, read "from relation to"')),
     field(
       'basis',

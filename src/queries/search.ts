@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Db } from '../db/open.js';
-import { date, field, integer, kind, nullable, oneOf, type RecordOf, selectList, text } from '../fields/define.js';
+import { date, field, integer, kind, PRIORITY, nullable, oneOf, type RecordOf, selectList, text } from '../fields/define.js';
 import { DATE_PRECISIONS, dateSpan, recordId } from '../fields/shared.js';
 import { foldName, hasLetterOrDigit } from '../text.js';
 import { type CommonFilters, commonParams } from './filters.js';
@@ -23,10 +23,10 @@ export const SEARCH_HIT = kind({
   fields: [
     recordId('r'),
     field('kind', 'r.kind', oneOf(SEARCH_KINDS, 'what sort of record it is')),
-    field('date', 'r.date', nullable(date('its date, or null for actors and sources')), { column: { cut: false } }),
+    field('date', 'r.date', nullable(date('its date, or null for actors and sources')), { column: { cut: false, priority: PRIORITY.date } }),
     field('date_precision', 'r.date_precision', nullable(oneOf(DATE_PRECISIONS, 'how precise `date` is, or null'))),
     ...dateSpan('r', true),
-    field('title', 'r.title', text('its title, or an actor’s or agreement’s name')),
+    field('title', 'r.title', text('its title, or an actor’s or agreement’s name'), { column: { priority: PRIORITY.title } }),
     field(
       'snippet',
       `(SELECT snippet(search_index, -1, @start, @end, '…', 12) FROM search_index WHERE search_index MATCH @match AND search_index.rowid = best.hit)`,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { field, id, kind, nullable, oneOf, type RecordOf, text } from '../fields/define.js';
+import { field, id, kind, PRIORITY, nullable, oneOf, type RecordOf, text } from '../fields/define.js';
 import { actorField, actorListField, factHead, factTail, nullableActorField } from '../fields/shared.js';
 import { actorList, type CommonFilters, commonParams } from './filters.js';
 import { byDate, invokesAgreement, involves, SPEAKING_ROLES, STATEMENT_ROLES, withinDatesSeeking } from './fragments.js';
@@ -21,7 +21,7 @@ export const STATEMENT = kind({
     actorField('speaker', 's.speaker', 'who said it'),
     nullableActorField('on_behalf_of', 's.on_behalf_of', 'the state or body the speaker spoke for, or null'),
     actorListField('addressees', 's.id', 'addressee', 'to whom it was said'),
-    field('quote', 's.quote', nullable(text('the words said, verbatim, where a source has them; else null'))),
+    field('quote', 's.quote', nullable(text('the words said, verbatim, where a source has them; else null')), { column: { priority: PRIORITY.detail } }),
     field('event', 's.event_id', nullable(id('the id of the event it was made at (a call, a briefing), or null')), { column: { cut: false } }),
     ...factTail('s'),
   ],

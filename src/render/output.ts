@@ -16,6 +16,8 @@ export interface OutputSettings {
   color: boolean;
   /** Terminal width for tables. */
   width: number;
+  /** --wide: a table wraps its text and shows every column, rather than cutting to one line a record. */
+  wide?: boolean;
   /** Aborted by Ctrl-C: writing stops after the line being written. */
   interrupted?: AbortSignal;
   /** The line under a table, in place of its count of records. */
@@ -157,7 +159,8 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
       const all = [...rows];
       const fields = settings.fields ?? kind.columns;
       const paint = await loadPaint(settings.color);
-      const { renderTable } = await import('./table.js');
+      const { fitTable, renderTable } = await import('./table.js');
+      const { wrapText } = await import('./wrap.js');
       const columns = fields.map((name) => {
         const { column } = kind.fields.find((field) => field.name === name)!;
         return { header: headerText(name), ...column, style: name === 'id' ? paint.cyan : undefined, marked: kind.marked?.includes(name) };
@@ -165,16 +168,25 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
       // A marked field keeps its marks for renderTable to paint (they were dropped above when it will not).
       const marked = new Set<string>(kind.marked ?? []);
       const cells = all.map((row) => fields.map((field) => (marked.has(field) && highlights ? visibleKeepingMarks(String(row[field] ?? '')) : cellText(row[field]))));
+      const layout = fitTable(columns, cells, settings.width, settings.wide);
       // A table comes in pieces of rows (renderTable), each whole lines, so Ctrl-C can stop it between them.
-      for (const piece of renderTable(columns, cells, settings.width, paint)) {
+      for (const piece of renderTable(layout, cells, paint)) {
         const wait = batch.write(piece);
         if (wait) await wait;
       }
-      await batch.write(paint.dim(`${settings.summary ?? `${all.length} ${all.length === 1 ? 'record' : 'records'}${undatedNote(all, fields)}`}\n`));
+      const summary = settings.summary ?? `${all.length} ${all.length === 1 ? 'record' : 'records'}${undatedNote(all, fields)}`;
+      const footer = `${summary}${leftOutNote(layout.leftOut, settings.width)}`;
+      await batch.write(wrapText(footer, settings.width).map((line) => `${paint.dim(line)}\n`).join(''));
       break;
     }
   }
   batch.end();
+}
+
+/** Names the columns a table left out to fit the terminal, and how to see them. */
+function leftOutNote(headers: readonly string[], width: number): string {
+  if (!headers.length) return '';
+  return `; ${headers.join(', ')} left out to fit ${width} columns (--wide shows ${headers.length === 1 ? 'it' : 'them'})`;
 }
 
 /** Says why a month- or year-dated row sits after days of its month or year, when the table shows one. */

@@ -16,3 +16,16 @@ const NARROW = /^[\x20-\x7e\xa0-\u02ff\u2010-\u2027]*$/;
 export function textWidth(text: string): number {
   return NARROW.test(text) ? text.length : stringWidth(text);
 }
+
+/** The longest start of `text`, in whole characters, that takes at most `width` columns. */
+export function leadingWidth(text: string, width: number): string {
+  if (NARROW.test(text)) return text.slice(0, Math.max(0, width));
+  let used = 0;
+  let end = 0;
+  for (const character of text) {
+    used += textWidth(character);
+    if (used > width) break;
+    end += character.length;
+  }
+  return text.slice(0, end);
+}
