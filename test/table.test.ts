@@ -16,8 +16,11 @@ async function tableAndValues(argv: string[], columns: number, wide = false) {
   const table = await runCli([...argv, ...(wide ? ['--wide'] : [])], { tty: true, columns, env: { NO_COLOR: '1' } });
   expect(table.code).toBe(0);
   const tsv = (await runCli(argv)).stdout.replace(/\n$/, '').split('\n');
-  const fields = tsv[0]!.split('\t');
-  return { lines: table.stdout.split('\n').slice(0, -1), fields, records: tsv.slice(1).map((line) => line.split('\t')) };
+  // TSV gives the ids of actors beside their names (speaker_id after speaker); a table shows the names only.
+  const header = tsv[0]!.split('\t');
+  const shown = header.map((name, i) => !/^(.+)_ids?$/.test(name) || !header.slice(0, i).includes(name.replace(/_ids?$/, '')));
+  const cells = (line: string) => line.split('\t').filter((_, i) => shown[i]);
+  return { lines: table.stdout.split('\n').slice(0, -1), fields: cells(tsv[0]!), records: tsv.slice(1).map(cells) };
 }
 
 /** The text of a line from display column `start` to `end` (end undefined: to the line's end), trimmed. */
