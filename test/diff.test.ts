@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixture, find, fixtureDatabase, runBinary, runCli, tempDir, type FixtureChange } from './helpers.js';
+import { compileDatabase } from '../src/compile/compile.js';
+import { BUNDLED_DB, buildFixture, DATA_DIR, find, fixtureDatabase, runBinary, runCli, tempDir, type FixtureChange } from './helpers.js';
 
 /** The fixture built with `changes` made to its fact files. */
 function changedFixture(changes: FixtureChange | FixtureChange[]): string {
@@ -38,6 +39,19 @@ describe('crisis diff', () => {
       removed: [],
       changed: [{ id: 'pakistan-closes-airspace', kind: 'measure', fields: ['title'] }],
     });
+  });
+
+  it('finds exactly a retitled measure between the bundled database and a build of its facts with that one change', () => {
+    const dir = join(tempDir(), 'data');
+    cpSync(DATA_DIR, dir, { recursive: true, filter: (path) => !path.endsWith('crisis.db') });
+    const file = join(dir, 'measures', '2025-04-25-to-05-02.yaml');
+    const facts = readFileSync(file, 'utf8');
+    const title = 'title: India closes its airspace to Pakistani aircraft\n';
+    expect(facts).toContain(title);
+    writeFileSync(file, facts.replace(title, 'title: India shuts its airspace to Pakistani aircraft\n'));
+    const rebuilt = join(dir, 'crisis.db');
+    compileDatabase(dir, rebuilt);
+    expect(diffJson(BUNDLED_DB, rebuilt)).toEqual({ added: [], removed: [], changed: [{ id: 'india-closes-airspace', kind: 'measure', fields: ['title'] }] });
   });
 
   it('finds a record added and one removed, each with its kind and title', () => {
