@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildFixture, find, fixtureDatabase, runBinary, runCli } from './helpers.js';
+import { addPages, buildFixture, find, fixtureDatabase, runBinary, runCli } from './helpers.js';
 
 /** The fixture with two pages of its own: one of 24 April for both measures, one dated only to April 2025 for the Putin–Modi call. */
 function datedFixture(): string {
   const { problems, db } = buildFixture([
-    {
-      file: 'sources.yaml',
-      edit: (records) =>
-        void records.push(
-          { id: 'page-of-24-april', title: 'A page of 24 April', url: 'https://example.org/24-april', published: '2025-04-24' },
-          { id: 'page-of-april', title: 'A page of April', url: 'https://example.org/april', published: '2025-04' },
-        ),
-    },
+    addPages({ id: 'page-of-24-april', published: '2025-04-24' }, { id: 'page-of-april', published: '2025-04' }),
     {
       file: 'measures.yaml',
       edit: (records) => {
@@ -52,6 +45,13 @@ describe('--as-of: what had been published by the end of a day', () => {
     const whole = JSON.parse((await run(['show', 'pahalgam-attack', '--json'])).stdout) as Record<string, unknown[]>;
     expect(whole.sources).toHaveLength(2);
     expect(whole.figures).toHaveLength(2);
+  });
+
+  it('cites only the pages out by then with --cite', async () => {
+    const cited = (await run(['events', '--as-of', '2025-04-24', '--cite'])).stderr;
+    expect(cited).toContain('[asian-age-modi-will-punish-ultras]');
+    expect(cited).not.toContain('[seed-article]');
+    expect((await run(['events', '--cite'])).stderr).toContain('[seed-article]');
   });
 
   it('gives the same records in every format, JSON lines too', async () => {

@@ -3,7 +3,7 @@ import { writeJsonLines, writeRecords } from '../render/output.js';
 import { sortRecords } from '../render/sort.js';
 import { fieldNames, type Kind } from '../fields/define.js';
 import { toAsOfDay, toLimit, toOutputSettings, toSort, type RawOptions } from '../options/parse.js';
-import { asItStood, asOf } from '../queries/as-of.js';
+import { type AsOf, asItStood, asOf } from '../queries/as-of.js';
 
 /** What a list command may do to its records once --as-of has chosen them: search numbers its ranks again. */
 export interface ListOptions<T> {
@@ -31,8 +31,8 @@ export async function writeList<T extends { id: string }>(
   const asOfDay = toAsOfDay(raw);
   if (asOfDay !== undefined) {
     const arrange = (records: T[]) => (options.afterAsOf ?? ((kept: T[]) => kept))((sort ? sortRecords(records, sort) : records).slice(0, limit));
-    await writeAsOf(ctx, asOfDay, query(undefined), arrange, (records) =>
-      writeCiting(ctx, raw.cite, records, (cited) => writeRecords(ctx.io.stdout, cited, kind, output)),
+    await writeAsOf(ctx, asOfDay, query(undefined), arrange, (records, view) =>
+      writeCiting(ctx, raw.cite, records, (cited) => writeRecords(ctx.io.stdout, cited, kind, output), view),
     );
     return;
   }
@@ -50,13 +50,15 @@ export async function writeList<T extends { id: string }>(
 
 /**
  * Writes an answer's records with `write`; with --cite (`cite`), then its citation on stderr, naming the command line
- * that gave it, from the ids of the records as they passed. Without it, the records pass untouched.
+ * that gave it, from the ids of the records as they passed (as of a day, only the pages out by then). Without it, the
+ * records pass untouched.
  */
 export async function writeCiting<T extends { id: string }>(
   ctx: Context,
   cite: boolean | undefined,
   rows: Iterable<T>,
   write: (rows: Iterable<T>) => Promise<void>,
+  view?: AsOf,
 ): Promise<void> {
   if (!cite) return write(rows);
   const ids: string[] = [];
@@ -69,19 +71,19 @@ export async function writeCiting<T extends { id: string }>(
     })(),
   );
   const { writeCitation } = await import('../commands/cite.js');
-  writeCitation(ctx, ctx.io.stderr, ids, 'text', ctx.argv);
+  writeCitation(ctx, ctx.io.stderr, ids, 'text', ctx.argv, view && ((page) => view.published(page.published)));
 }
 
 /**
  * --as-of: every record the query finds, as it stood by the end of the day (those not yet known left out), then
  * ordered and cut as asked; a note on stderr counts those left out because their pages show no date.
  */
-async function writeAsOf<T extends { id: string }>(
+export async function writeAsOf<T extends { id: string }>(
   ctx: Context,
   day: string,
   found: Iterable<T>,
   arrange: (records: T[]) => T[],
-  write: (records: T[]) => Promise<void>,
+  write: (records: T[], view: AsOf) => Promise<void>,
 ): Promise<void> {
   const view = asOf(ctx.db(), day);
   const known: T[] = [];
@@ -91,13 +93,10 @@ async function writeAsOf<T extends { id: string }>(
     if (stood) known.push(stood);
     else if (view.undated(record.id, (record as { date?: string | null }).date)) undated++;
   }
-  await write(arrange(known));
-  noteUndated(ctx, day, undated);
-}
-
-/** The note --as-of ends with when records were left out that pages of no known date cite: they may have been known. */
-export function noteUndated(ctx: Context, day: string, undated: number): void {
-  if (undated === 0) return;
-  const records = `${undated} more ${undated === 1 ? 'record' : 'records'}`;
-  ctx.io.stderr.write(`crisis: as of ${day}, ${records} left out: no page citing them was out by then, and some show no date\n`);
+  await write(arrange(known), view);
+  // Records left out that pages of no known date cite may have been known: say how many.
+  if (undated) {
+    const records = `${undated} more ${undated === 1 ? 'record' : 'records'}`;
+    ctx.io.stderr.write(`crisis: as of ${day}, ${records} left out: no page citing them was out by then, and some show no date\n`);
+  }
 }

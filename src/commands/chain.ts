@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { NotFoundError, quoted, UsageError } from '../errors.js';
+import { quoted, UsageError } from '../errors.js';
 import { id, object } from '../fields/define.js';
 import type { ObjectOutput } from '../fields/json-schema.js';
 import { addAsOfOption, addExamples } from '../options/declare.js';
 import { toAsOfDay, toLimit, toRecord, toTextOrJson } from '../options/parse.js';
-import { asOf } from '../queries/as-of.js';
+import { asOf, notYetKnown } from '../queries/as-of.js';
 import { findChain, graphProperties } from '../queries/responses.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { renderChainText } from '../render/chain.js';
@@ -43,7 +43,7 @@ export function register(program: Command, ctx: Context): void {
     }
     const asOfDay = toAsOfDay(raw);
     const view = asOfDay === undefined ? undefined : asOf(db, asOfDay);
-    if (view && !view.known(id)) throw new NotFoundError(`${quoted(id)} was not yet known as of ${asOfDay}: no page citing it was out by then`);
+    if (view && !view.known(id)) throw notYetKnown(id, view);
     const chain = findChain(db, id, depth, view && ((edge) => view.answerKnown(edge.from, edge.to, edge.basis)));
     if (format === 'json') {
       ctx.io.stdout.write(`${jsonText(chain, 2)}\n`);

@@ -5,6 +5,7 @@ import { addExamples } from '../options/declare.js';
 import { toAccessDate, toChoice, toRecord } from '../options/parse.js';
 import { pagesCitedBy } from '../queries/citations.js';
 import { dataRelease } from '../queries/release.js';
+import type { SourceRecord } from '../queries/sources.js';
 import { CITE_FORMATS, type CiteFormat, renderCitation } from '../render/citation.js';
 
 // No `output`: what it prints as JSON is CSL-JSON, whose schema is the Citation Style Language's.
@@ -38,10 +39,17 @@ CRISIS_ACCESS_DATE (YYYY-MM-DD). Exit status 3 for an id that names no record.`,
 
 /**
  * Writes the citation of these records: `crisis cite`'s, or with the words of a command line after `crisis`, the
- * citation of that command's answer (--cite on a list command).
+ * citation of that command's answer (--cite on a list command), of the pages `keep` takes (--as-of: those out by then).
  */
-export function writeCitation(ctx: Context, out: Output, records: readonly string[], format: CiteFormat, command?: readonly string[]): void {
+export function writeCitation(
+  ctx: Context,
+  out: Output,
+  records: readonly string[],
+  format: CiteFormat,
+  command?: readonly string[],
+  keep: (page: SourceRecord) => boolean = () => true,
+): void {
   const db = ctx.db();
-  const citation = { release: dataRelease(db), accessed: toAccessDate(ctx.io.env), records, command, pages: pagesCitedBy(db, records) };
+  const citation = { release: dataRelease(db), accessed: toAccessDate(ctx.io.env), records, command, pages: pagesCitedBy(db, records).filter(keep) };
   out.write(renderCitation(citation, format));
 }

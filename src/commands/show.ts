@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { NotFoundError, quoted } from '../errors.js';
 import { addAsOfOption, addExamples } from '../options/declare.js';
 import { toAsOfDay, toRecord, toTextOrJson } from '../options/parse.js';
-import { asItStood, asOf, linkKnown } from '../queries/as-of.js';
+import { asItStood, asOf, linkKnown, notYetKnown } from '../queries/as-of.js';
 import { findLinks } from '../queries/links.js';
 import { recordOfKind, type RecordKind } from '../queries/records.js';
 import { loadPaint } from '../render/paint.js';
@@ -33,10 +32,7 @@ export function register(program: Command, ctx: Context): void {
       if (asOfDay !== undefined) {
         const view = asOf(db, asOfDay);
         const stood = asItStood(record, view);
-        if (!stood) {
-          const why = view.undated(id) ? 'none of the pages citing it was out by then, and some show no date' : 'no page citing it was out by then';
-          throw new NotFoundError(`${quoted(id)} was not yet known as of ${asOfDay}: ${why}`);
-        }
+        if (!stood) throw notYetKnown(id, view);
         record = stood;
         links = links.filter((link) => linkKnown(link, id, view));
       }

@@ -1,11 +1,10 @@
 import { type Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
-import { noteUndated, writeCiting, writeList } from '../cli/list-command.js';
+import { writeAsOf, writeCiting, writeList } from '../cli/list-command.js';
 import type { Db } from '../db/open.js';
 import { UsageError } from '../errors.js';
 import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, TAKING_PART_HELP } from '../options/declare.js';
 import { type RawOptions, toActorIds, toAsOfDay, toChoice, toDateRange, toLimit } from '../options/parse.js';
-import { asOf } from '../queries/as-of.js';
 import { findActors } from '../queries/actors.js';
 import { type ChartRecord, TIMELINE, TIMELINE_KINDS, timelineChartRows, type TimelineFilters, timelineRows } from '../queries/timeline.js';
 import { writeLines } from '../render/output.js';
@@ -70,10 +69,9 @@ async function writeChart(ctx: Context, db: Db, filters: TimelineFilters, asOfDa
     return;
   }
   // As of a day, the chart is of the records known by then; --limit counts those.
-  const view = asOf(db, asOfDay);
-  const found = [...timelineChartRows(db, { ...filters, limit: undefined })];
-  await writeCiting(ctx, cite, found.filter((row) => view.known(row.id)).slice(0, filters.limit), draw);
-  noteUndated(ctx, asOfDay, found.filter((row) => view.undated(row.id, row.date)).length);
+  await writeAsOf(ctx, asOfDay, timelineChartRows(db, { ...filters, limit: undefined }), (known) => known.slice(0, filters.limit), (known, view) =>
+    writeCiting(ctx, cite, known, draw, view),
+  );
 }
 
 /** An actor with its name, for a column heading; its id where a database lacks it (another --db). */

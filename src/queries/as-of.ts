@@ -1,6 +1,6 @@
-import type { Statement } from 'better-sqlite3';
 import { parseDate } from '../dates.js';
 import type { Db } from '../db/open.js';
+import { NotFoundError, quoted } from '../errors.js';
 import type { Link } from './links.js';
 
 /**
@@ -24,35 +24,29 @@ export interface AsOf {
   answerKnown(from: string, to: string, basis: string | null | undefined): boolean;
 }
 
-/** The last day a published date may mean, in SQL: a month's last day, a year's 31 December. */
-const lastDay = (column: string) =>
-  `CASE length(${column}) WHEN 10 THEN ${column} WHEN 7 THEN date(${column} || '-01', '+1 month', '-1 day') ELSE ${column} || '-12-31' END`;
-
-/** The pages behind a record: itself, for a source; those citing it, for any other. */
-const PAGES_OF = `(SELECT published FROM sources WHERE id = @id UNION ALL
-  SELECT s.published FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.record_id = @id AND NOT EXISTS (SELECT 1 FROM sources WHERE id = @id))`;
+/** The dates of the pages behind a record (null where a page shows none): itself, for a source; those citing it, for any other. */
+const PAGES_OF = `SELECT published FROM sources WHERE id = @id UNION ALL
+  SELECT s.published FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.record_id = @id AND NOT EXISTS (SELECT 1 FROM sources WHERE id = @id)`;
 
 export function asOf(db: Db, day: string): AsOf {
-  const cached = (statement: Statement) => {
-    const answers = new Map<string, boolean>();
-    return (id: string) => {
-      let answer = answers.get(id);
-      if (answer === undefined) answers.set(id, (answer = statement.pluck().get({ id, day }) === 1));
-      return answer;
-    };
-  };
-  const known = cached(db.prepare(`SELECT EXISTS (SELECT 1 FROM ${PAGES_OF} p WHERE p.published IS NOT NULL AND ${lastDay('p.published')} <= @day)`));
-  const withUndated = cached(db.prepare(`SELECT EXISTS (SELECT 1 FROM ${PAGES_OF} p WHERE p.published IS NULL)`));
   const published = (date: string | null | undefined) => {
     const span = date ? parseDate(date) : null;
     return span !== null && span.end <= day;
   };
+  const datesOf = db.prepare(PAGES_OF).pluck();
+  const pages = new Map<string, (string | null)[]>();
+  const pagesOf = (id: string) => {
+    let dates = pages.get(id);
+    if (dates === undefined) pages.set(id, (dates = datesOf.all({ id }) as (string | null)[]));
+    return dates;
+  };
+  const known = (id: string) => pagesOf(id).some(published);
   const statedBy = db.prepare('SELECT s.published FROM responses r JOIN sources s ON s.id = r.source_id WHERE r.record_id = ? AND r.answers_id = ?').pluck();
   return {
     day,
     published,
     known,
-    undated: (id, date) => !(date && (parseDate(date)?.start ?? '') > day) && !known(id) && withUndated(id),
+    undated: (id, date) => !(date && (parseDate(date)?.start ?? '') > day) && !known(id) && pagesOf(id).includes(null),
     answerKnown: (from, to, basis) => known(from) && known(to) && (basis !== 'stated' || published(statedBy.get(to, from) as string | null)),
   };
 }
@@ -97,4 +91,10 @@ export function linkKnown(link: Link, shown: string, view: AsOf): boolean {
   if (link.relation === 'responds-to') return view.answerKnown(link.id, shown, link.basis);
   if (link.relation === 'answered-by') return view.answerKnown(shown, link.id, link.basis);
   return view.known(link.id);
+}
+
+/** The error `show` and `chain` give for a record not yet known on the day: status 3, as for one that does not exist. */
+export function notYetKnown(id: string, view: AsOf): NotFoundError {
+  const why = view.undated(id) ? 'none of the pages citing it was out by then, and some show no date' : 'no page citing it was out by then';
+  return new NotFoundError(`${quoted(id)} was not yet known as of ${view.day}: ${why}`);
 }
