@@ -124,8 +124,7 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
   // Commander's own version option prints a fixed string; the data's release is read from the database only when
   // asked. The line is not parsed yet when --version is met, so a --db given after it is found here.
   program.on('option:version', () => {
-    const db = databaseNamed(argv);
-    if (db !== undefined) ctx.chooseDatabase(db);
+    useDatabaseNamed(ctx, argv);
     // Both lines or neither: a failure prints nothing on stdout, the database's included.
     const data = dataVersionLine(dataRelease(ctx.db()));
     io.stdout.write(programVersionLine(VERSION) + data);
@@ -152,8 +151,7 @@ function withValuesInDatabase(description: string, option: Option, ctx: Context,
   if (!values) return description;
   let listed: string[];
   try {
-    const db = databaseNamed(argv);
-    if (db !== undefined) ctx.chooseDatabase(db);
+    useDatabaseNamed(ctx, argv);
     listed = values(ctx.db());
   } catch {
     return description;
@@ -164,12 +162,12 @@ function withValuesInDatabase(description: string, option: Option, ctx: Context,
   return `${description}: one of ${shown.join(', ')}${more}`;
 }
 
-/** The database a command line names with --db, the last one as commander would take it, read before commander has parsed the line. */
-function databaseNamed(argv: string[]): string | undefined {
+/** Queries the database the line names with --db (the last, as commander takes it), for what runs before commander has parsed it. */
+function useDatabaseNamed(ctx: Context, argv: string[]): void {
   let named: string | undefined;
   argv.forEach((arg, i) => {
     if (arg === '--db' && i + 1 < argv.length) named = argv[i + 1];
     else if (arg.startsWith('--db=')) named = arg.slice('--db='.length);
   });
-  return named;
+  if (named !== undefined) ctx.chooseDatabase(named);
 }
