@@ -1,7 +1,10 @@
 import { distance } from 'fastest-levenshtein';
 
-/** The candidates closest to what was typed, closest first, at most `max`, if close enough to be a slip. */
-function closest(typed: string, candidates: Iterable<string>, max: number): string[] {
+/**
+ * The candidates closest to what was typed, closest first (the first given first among equals), at most `max`, if
+ * close enough to be a slip. Any layer may use it: a command's did-you-mean, search's close word.
+ */
+export function closest(typed: string, candidates: Iterable<string>, max: number): string[] {
   const needle = typed.toLowerCase();
   // Nothing typed is close to every short word.
   if (!needle.trim()) return [];

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { didYouMean } from '../src/cli/suggest.js';
+import { didYouMean } from '../src/suggest.js';
 import { openDatabase } from '../src/db/open.js';
 import { EVENT_TYPES } from '../src/queries/events.js';
 import { listValues } from '../src/queries/lookup.js';

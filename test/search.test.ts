@@ -126,7 +126,6 @@ describe('search', () => {
 
   it.each([
     { why: 'a trailing * as a prefix', argv: ['search', 'Lavr*'], expected: ['sergey-lavrov', 'lavrov-dar-call', 'lavrov-cites-simla'] },
-    { why: 'no prefix without the *', argv: ['search', 'Lavr'], expected: [] },
     { why: 'every word, not any', argv: ['search', 'Putin', 'Modi'], expected: ['putin-modi-call'] },
     { why: 'words of the same stem', argv: ['search', 'condemn'], expected: ['putin-condemns-attack'] },
     { why: 'actor aliases', argv: ['search', 'Russian Federation', '--kind', 'actor'], expected: ['russia'] },
@@ -144,6 +143,10 @@ describe('search', () => {
     { why: 'a word typed thousands of times as the word once', argv: ['search', 'Lavrov '.repeat(20_000)], expected: ['sergey-lavrov', 'lavrov-dar-call', 'lavrov-cites-simla'] },
   ])('finds $why', async ({ argv, expected }) => {
     expect(await ids(argv)).toEqual(expected);
+  });
+
+  it('finds no prefix without the *, and offers the word it begins', async () => {
+    expect(await runCli(['--db', db, 'search', 'Lavr', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: "crisis: no record holds 'lavr'; did you mean 'lavrov'?\n" });
   });
 
   it.each([

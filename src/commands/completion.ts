@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
 import type { Context } from '../cli/context.js';
-import { didYouMean } from '../cli/suggest.js';
+import { didYouMean } from '../suggest.js';
 import { quoted, UsageError } from '../errors.js';
 import { ALL_FIELDS, fieldNames } from '../fields/define.js';
 import { type Output, outputsOf } from '../fields/json-schema.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
-import { didYouMean } from '../cli/suggest.js';
+import { didYouMean } from '../suggest.js';
 import { quoted, UsageError } from '../errors.js';
 import { allSchemas, outputNamed, outputsOf, schemaOf } from '../fields/json-schema.js';
 import { addExamples } from '../options/declare.js';

@@ -1,5 +1,5 @@
 import { NotFoundError, UsageError, quoted } from '../errors.js';
-import { didYouMean } from '../cli/suggest.js';
+import { didYouMean } from '../suggest.js';
 import type { Context } from '../cli/context.js';
 import { ALL_FIELDS, fieldNames, type Kind } from '../fields/define.js';
 import { parseDate } from '../dates.js';

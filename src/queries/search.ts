@@ -1,7 +1,7 @@
-import { distance } from 'fastest-levenshtein';
 import type { Db } from '../db/open.js';
 import { date, field, integer, kind, PRIORITY, nullable, oneOf, type RecordOf, selectList, text } from '../fields/define.js';
 import { DATE_PRECISIONS, dateSpan, recordId } from '../fields/shared.js';
+import { closest } from '../suggest.js';
 import { foldName, hasLetterOrDigit } from '../text.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { involves, TAKING_PART, withinDates } from './fragments.js';
@@ -161,7 +161,7 @@ export function searchRecords(db: Db, filters: SearchFilters & { raw?: boolean }
 
 /**
  * For a search that found nothing: the first word typed that no record holds, and the indexed word closest to it
- * (a slip of a letter or two), or undefined when every word is found somewhere (then the words together, or the
+ * (a slip, as did-you-mean measures it), or undefined when every word is found somewhere (then the words together, or the
  * filters, found nothing) or nothing is close. Candidates are the index's own words (an `fts5vocab` table, made in
  * the connection's temp schema) that begin with the typed word's letter, nearest first, then those in the most
  * records; the index holds stems (`ceasefir`), so the word is shown as a record that holds it spells it.
@@ -172,15 +172,10 @@ export function closeWord(db: Db, text: string): { typed: string; close: string 
   if (typed === undefined) return undefined;
   db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words USING fts5vocab(main, search_index, row)');
   const first = String.fromCodePoint(typed.codePointAt(0)!);
-  const words = db.prepare('SELECT term, doc FROM temp.search_words WHERE term >= ? AND term < ?')
-    .raw().iterate(first, first + '\u{10ffff}') as IterableIterator<[string, number]>;
-  let best: { term: string; distance: number; doc: number } | undefined;
-  const within = Math.max(1, Math.floor(typed.length / 4));
-  for (const [term, doc] of words) {
-    const d = distance(typed, term);
-    if (d <= within && (!best || d < best.distance || (d === best.distance && doc > best.doc))) best = { term, distance: d, doc };
-  }
-  if (!best) return undefined;
+  // In the most records first, so that of two words as close, the commoner is offered.
+  const words = db.prepare('SELECT term FROM temp.search_words WHERE term >= ? AND term < ? ORDER BY doc DESC').pluck().iterate(first, first + '\u{10ffff}');
+  const [best] = closest(typed, words as IterableIterator<string>, 1);
+  if (best === undefined) return undefined;
   const spelt = db.prepare("SELECT snippet(search_index, -1, char(2), char(3), '', 1) FROM search_index WHERE search_index MATCH ? LIMIT 1").pluck();
-  return { typed, close: /\u0002([^\u0003]*)\u0003/.exec(String(spelt.get(`"${best.term}"`) ?? ''))?.[1]?.toLowerCase() ?? best.term };
+  return { typed, close: /\u0002([^\u0003]*)\u0003/.exec(String(spelt.get(`"${best}"`) ?? ''))?.[1]?.toLowerCase() ?? best };
 }
