@@ -6,7 +6,7 @@ import { AGREEMENT } from '../src/queries/agreements.js';
 import { EVENT } from '../src/queries/events.js';
 import { MEASURE } from '../src/queries/measures.js';
 import { STATEMENT } from '../src/queries/statements.js';
-import { buildFixture, fileDigest, find, fixtureDatabase, runCli, tempDir, versionOutput, type FixtureChange, type RunOptions } from './helpers.js';
+import { addPages, buildFixture, fileDigest, find, fixtureDatabase, runCli, tempDir, versionOutput, type FixtureChange, type RunOptions } from './helpers.js';
 
 /** The fixture database with these changes made to its fact files, which must build. */
 function builtFixture(changes: FixtureChange[]): string {
@@ -419,10 +419,7 @@ describe('a record known only to the month, reported on a known day', () => {
   let reported: string;
   beforeAll(() => {
     reported = builtFixture([
-      {
-        file: 'sources.yaml',
-        edit: (records) => void records.push({ id: 'page-of-4-may', title: 'A page of 4 May', url: 'https://example.org/4-may', published: '2025-05-04' }),
-      },
+      addPages({ id: 'page-of-4-may', published: '2025-05-04' }),
       {
         file: 'events.yaml',
         edit: (records) => void (find(records, 'lavrov-dar-call').sources as unknown[]).push({ source: 'page-of-4-may', reports: 'Lavrov and Dar spoke by phone.' }),
@@ -724,10 +721,7 @@ describe('a measure that extends another', () => {
   let amended: string;
   beforeAll(() => {
     amended = builtFixture([
-      {
-        file: 'sources.yaml',
-        edit: (records) => void records.push({ id: 'page-of-23-may', title: 'A page of 23 May', url: 'https://example.org/23-may', published: '2025-05-23' }),
-      },
+      addPages({ id: 'page-of-23-may', published: '2025-05-23' }),
       {
         file: 'measures.yaml',
         edit: (records) =>

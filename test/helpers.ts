@@ -120,6 +120,12 @@ export type FixtureChange =
   | { file: string; text: string }
   | { file: string; remove: true };
 
+/** A change adding pages to the fixture's sources, each with a title, an address and the date it was published. */
+export const addPages = (...pages: { id: string; published: string }[]): FixtureChange => ({
+  file: 'sources.yaml',
+  edit: (records) => void records.push(...pages.map(({ id, published }) => ({ id, title: `A page of ${published}`, url: `https://example.org/${id}`, published }))),
+});
+
 /** A copy of the fixture fact files in a new folder, with each change made to its file. */
 export function fixtureFolder(changes?: FixtureChange | FixtureChange[]): string {
   const dir = tempDir();
