@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addAsOfOption, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addActorOption, addAsOfOption, addExamples, addOrderOptions, addOutputOptions } from '../options/declare.js';
 import { type RawOptions, toActorIds, toVocabulary } from '../options/parse.js';
 import { ACTOR, findActors } from '../queries/actors.js';
 
@@ -12,8 +12,8 @@ export function register(program: Command, ctx: Context): void {
   const command = program
     .command('actors')
     .description('Actors: states, persons, organisations and groups, with their countries and aliases')
-    .option('--kind <kind>', 'only this kind: state, person, organisation or group')
-    .option('--country <actor>', 'this state and the persons and bodies that belong to it; repeat for any of several', collect);
+    .option('--kind <kind>', 'only this kind: state, person, organisation or group');
+  addActorOption(command, '--country', 'this state and the persons and bodies that belong to it');
   addOrderOptions(command);
   addAsOfOption(command);
   addOutputOptions(command);

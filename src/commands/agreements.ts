@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
-import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addActorOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions } from '../options/declare.js';
 import { type RawOptions, toActorIds, toDateRange } from '../options/parse.js';
 import { AGREEMENT, findAgreements } from '../queries/agreements.js';
 
@@ -11,8 +11,8 @@ export const output = AGREEMENT;
 export function register(program: Command, ctx: Context): void {
   const command = program
     .command('agreements')
-    .description('Treaties and declarations the crisis invokes, with the records that invoke them')
-    .option('--actor <actor>', 'only agreements this actor is a party to; repeat for any of several', collect);
+    .description('Treaties and declarations the crisis invokes, with the records that invoke them');
+  addActorOption(command, '--actor', 'only agreements this actor is a party to');
   addDateOptions(command);
   addOrderOptions(command);
   addAsOfOption(command);

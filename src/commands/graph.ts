@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../cli/context.js';
 import { object } from '../fields/define.js';
 import type { ObjectOutput } from '../fields/json-schema.js';
-import { addDateOptions, addExamples, collect, TAKING_PART_HELP } from '../options/declare.js';
+import { addActorOption, addDateOptions, addExamples, TAKING_PART_HELP } from '../options/declare.js';
 import { formatAsked, type RawOptions, toActorIds, toChoice, toDateRange } from '../options/parse.js';
 import { findResponseGraph, graphProperties } from '../queries/responses.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
@@ -17,12 +17,15 @@ export const output: ObjectOutput = {
 };
 
 export function register(program: Command, ctx: Context): void {
-  const command = program
-    .command('graph')
-    .description('The response graph: records as nodes (shape by kind, colour by side), edges from each record to what answered it')
-    .option('--format <format>', `${GRAPH_FORMATS.join(', ')} (default: dot, for Graphviz)`)
-    .option('--json', 'print nodes and edges as JSON (same as --format json)')
-    .option('--actor <actor>', `${TAKING_PART_HELP}; repeat for any of several`, collect)
+  const command = addActorOption(
+    program
+      .command('graph')
+      .description('The response graph: records as nodes (shape by kind, colour by side), edges from each record to what answered it')
+      .option('--format <format>', `${GRAPH_FORMATS.join(', ')} (default: dot, for Graphviz)`)
+      .option('--json', 'print nodes and edges as JSON (same as --format json)'),
+    '--actor',
+    TAKING_PART_HELP,
+  )
     .option('--kind <kind>', `only this kind: ${TIMELINE_KINDS.join(', ')}`)
     .option('--all', 'also draw the chosen records that no other chosen record answers or is answered by');
   addDateOptions(command);

@@ -3,7 +3,7 @@ import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
 import { quoted, UsageError } from '../errors.js';
 import { visible } from '../text.js';
-import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect } from '../options/declare.js';
+import { addActorOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions } from '../options/declare.js';
 import { type RawOptions, toActorIds, toChoice, toDateRange } from '../options/parse.js';
 import { closeWord, MAX_RAW_SEARCH_LENGTH, MAX_SEARCH_TERMS, SEARCH_HIT, SEARCH_KINDS, type SearchHit, searchRecords, searchTerms } from '../queries/search.js';
 
@@ -13,11 +13,14 @@ const RAW_HINT = 'quote words with "...", combine them with AND, OR, NOT or NEAR
 export const output = SEARCH_HIT;
 
 export function register(program: Command, ctx: Context): void {
-  const command = program
-    .command('search')
-    .description('Full-text search over titles, summaries, quotes and actor names: facts before the pages that report them, best match first, each with a snippet')
-    .argument('<text...>', "words to find, all of them, in any record (a trailing * finds a prefix: Lavr*)")
-    .option('--actor <actor>', 'only records this actor or a person or body of it takes part in, as the record shows it (not as a figure\'s claimant), and those actors themselves; repeat for any of several', collect)
+  const command = addActorOption(
+    program
+      .command('search')
+      .description('Full-text search over titles, summaries, quotes and actor names: facts before the pages that report them, best match first, each with a snippet')
+      .argument('<text...>', "words to find, all of them, in any record (a trailing * finds a prefix: Lavr*)"),
+    '--actor',
+    "only records this actor or a person or body of it takes part in, as the record shows it (not as a figure's claimant), and those actors themselves",
+  )
     .option('--kind <kind>', `only this kind: ${SEARCH_KINDS.join(', ')}`)
     .option('--raw', 'take the text as an SQLite FTS5 query: AND, OR, NOT, NEAR(...), "phrases", prefix*, column:word');
   addDateOptions(command);

@@ -3,7 +3,7 @@ import type { Context } from '../cli/context.js';
 import { writeAsOf, writeCiting, writeList } from '../cli/list-command.js';
 import type { Db } from '../db/open.js';
 import { UsageError } from '../errors.js';
-import { addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, collect, TAKING_PART_HELP } from '../options/declare.js';
+import { addActorOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, TAKING_PART_HELP } from '../options/declare.js';
 import { type RawOptions, toActorIds, toAsOfDay, toChoice, toDateRange, toLimit } from '../options/parse.js';
 import { findActors } from '../queries/actors.js';
 import { type ChartRecord, TIMELINE, TIMELINE_KINDS, timelineChartRows, type TimelineFilters, timelineRows } from '../queries/timeline.js';
@@ -17,10 +17,11 @@ const SIDES = ['india', 'pakistan'];
 export const output = TIMELINE;
 
 export function register(program: Command, ctx: Context): void {
-  const command = program
-    .command('timeline')
-    .description('Events, statements and measures in one date order, each marked with its kind')
-    .option('--actor <actor>', `${TAKING_PART_HELP}; repeat for any of several`, collect)
+  const command = addActorOption(
+    program.command('timeline').description('Events, statements and measures in one date order, each marked with its kind'),
+    '--actor',
+    TAKING_PART_HELP,
+  )
     .option('--kind <kind>', `only this kind: ${TIMELINE_KINDS.join(', ')}`)
     .addOption(
       new Option('--chart', 'draw a chart: a row a day, a column for India, Pakistan and the others (or each --actor), a mark a record')
