@@ -127,8 +127,23 @@ export async function bundleOptions({ outfile = BUNDLE, dev = false } = {}) {
   };
 }
 
+/**
+ * Fails the build when the bundle holds a character beyond ASCII: V8 then keeps all of its source two bytes a
+ * character, and every start pays to decode and take it in. esbuild escapes such characters everywhere but in a
+ * String.raw template, which keeps them as typed; there, write `\u2013` rather than the dash itself.
+ */
+function checkAscii(file) {
+  const source = readFileSync(file, 'utf8');
+  const at = source.search(/[^\x00-\x7f]/);
+  if (at !== -1) {
+    const code = `\\u${source.charCodeAt(at).toString(16).padStart(4, '0')}`;
+    throw new Error(`${relative(root, file)} holds ${source[at]} (${code}), beyond ASCII, in "${source.slice(Math.max(0, at - 40), at + 10)}": write it as ${code} in the sources`);
+  }
+}
+
 export async function bundle() {
   await build(await bundleOptions());
+  checkAscii(BUNDLE);
 }
 
 /**

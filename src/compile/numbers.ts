@@ -14,8 +14,8 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 const NOT_COUNTS = new RegExp(
   [
     String.raw`\b\d{4}-\d{2}(-\d{2})?\b`,
-    String.raw`\b\d{1,2}(st|nd|rd|th)?(\s*(–|-|to|and)\s*\d{1,2}(st|nd|rd|th)?)?\s+(of\s+)?(${MONTHS})\b`,
-    String.raw`\b(${MONTHS})\s+\d{1,2}(st|nd|rd|th)?(\s*(–|-|to|and)\s*\d{1,2}(st|nd|rd|th)?)?\b`,
+    String.raw`\b\d{1,2}(st|nd|rd|th)?(\s*(\u2013|-|to|and)\s*\d{1,2}(st|nd|rd|th)?)?\s+(of\s+)?(${MONTHS})\b`,
+    String.raw`\b(${MONTHS})\s+\d{1,2}(st|nd|rd|th)?(\s*(\u2013|-|to|and)\s*\d{1,2}(st|nd|rd|th)?)?\b`,
     String.raw`\b(19|20)\d{2}s?\b`,
     String.raw`\b\d{1,2}:\d{2}\b`,
     String.raw`\b[A-Za-z]+-?\d+[A-Za-z\d]*\b`,
