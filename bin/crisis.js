@@ -42,10 +42,10 @@ const stdoutIsTerminal = () => fstatSync(1).isCharacterDevice() && require('node
 function run(load) {
   // Ctrl-C: long output stops after a whole line and the status is 130. A second Ctrl-C does not wait for that
   // (the first may arrive while SQLite or a build holds the thread).
-  const interrupt = new AbortController();
+  const interrupt = { aborted: false };
   process.on('SIGINT', () => {
-    if (interrupt.signal.aborted) process.exit(INTERRUPTED);
-    interrupt.abort();
+    if (interrupt.aborted) process.exit(INTERRUPTED);
+    interrupt.aborted = true;
     process.exitCode = INTERRUPTED;
   });
 
@@ -60,9 +60,9 @@ function run(load) {
     stdoutIsTTY,
     columns: stdoutIsTTY ? process.stdout.columns : undefined,
     env: process.env,
-    interrupted: interrupt.signal,
+    interrupted: interrupt,
   }).then((code) => {
-    process.exitCode = interrupt.signal.aborted ? INTERRUPTED : code;
+    process.exitCode = interrupt.aborted ? INTERRUPTED : code;
   });
 }
 

@@ -146,6 +146,16 @@ describe('the binary', () => {
     expect(JSON.parse(result.stdout).length).toBeGreaterThan(0);
   });
 
+  it('loads none of Node\'s own modules for streams, sockets, terminals or abort signals when stdout is a pipe', () => {
+    const result = spawnSync(process.execPath, ['-e', `
+      process.argv = [process.argv[0], require('node:path').resolve('bin/crisis.js'), 'events', '--actor', 'russia', '--json'];
+      require('node:module').runMain();
+      process.on('exit', () => require('node:fs').writeSync(2, JSON.stringify(process.moduleLoadList)));`], { cwd: ROOT, encoding: 'utf8' });
+    const loaded = JSON.parse(result.stderr) as string[];
+    expect(loaded).toContain('NativeModule vm');
+    for (const heavy of ['stream', 'net', 'tty', 'internal/abort_controller']) expect(loaded).not.toContain(`NativeModule ${heavy}`);
+  });
+
   it('finds SQLite\'s addon through require when better-sqlite3 is installed above the package (hoisted)', () => {
     // A project that depends on crisis: npm puts better-sqlite3 in the project's node_modules, beside crisis.
     const project = tempDir();

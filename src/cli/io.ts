@@ -19,7 +19,15 @@ export interface IOStreams {
   columns?: number;
   env: Record<string, string | undefined>;
   /** Aborted when the user presses Ctrl-C, so long output can stop at a whole line. */
-  interrupted?: AbortSignal;
+  interrupted?: Interruption;
+}
+
+/**
+ * Whether Ctrl-C has been pressed: an AbortSignal will do, and the binary passes a plain object, as making an
+ * AbortController loads a module of Node's at every start.
+ */
+export interface Interruption {
+  readonly aborted: boolean;
 }
 
 /** Tables are fitted to this width when neither COLUMNS nor the terminal says one. */

@@ -1,5 +1,5 @@
 import { InterruptedError } from '../errors.js';
-import { OUTPUT_BATCH, type Output } from '../cli/io.js';
+import { type Interruption, OUTPUT_BATCH, type Output } from '../cli/io.js';
 import { cellText, headerText } from './cells.js';
 import { stripMatchMarks, visibleKeepingMarks } from './highlight.js';
 import { loadPaint } from './paint.js';
@@ -19,7 +19,7 @@ export interface OutputSettings {
   /** --wide: a table wraps its text and shows every column, rather than cutting to one line a record. */
   wide?: boolean;
   /** Aborted by Ctrl-C: writing stops after the line being written. */
-  interrupted?: AbortSignal;
+  interrupted?: Interruption;
   /** The line under a table, in place of its count of records. */
   summary?: string;
 }
@@ -34,7 +34,7 @@ const BATCH = OUTPUT_BATCH;
  * wrote a batch, so the many small writes in between cost no await; await every promise it returns, since it
  * carries the failure of that write (EPIPE when the reader has gone).
  */
-function batched(out: Output, interrupted?: AbortSignal) {
+function batched(out: Output, interrupted?: Interruption) {
   let pending = '';
   const flush = async () => {
     const accepted = out.write(pending);
@@ -70,7 +70,7 @@ export function jsonText(value: object, indent?: number): string {
  * Writes text made line by line, each line ending in its newline (a chart), in batches as records are, so Ctrl-C
  * stops it after a whole line.
  */
-export async function writeLines(out: Output, lines: Iterable<string>, interrupted?: AbortSignal): Promise<void> {
+export async function writeLines(out: Output, lines: Iterable<string>, interrupted?: Interruption): Promise<void> {
   const batch = batched(out, interrupted);
   for (const line of lines) {
     const wait = batch.write(line);
@@ -84,7 +84,7 @@ export async function writeLines(out: Output, lines: Iterable<string>, interrupt
  * characters of what crisis build wrote, but another database may store anything: each is escaped as JSON escapes it,
  * so a line stays one line of valid JSON, of the same text.
  */
-export async function writeJsonLines(out: Output, jsons: Iterable<string>, interrupted?: AbortSignal): Promise<void> {
+export async function writeJsonLines(out: Output, jsons: Iterable<string>, interrupted?: Interruption): Promise<void> {
   const batch = batched(out, interrupted);
   for (const json of jsons) {
     const wait = batch.write(`${visible(json, 'line')}\n`);
