@@ -5,11 +5,13 @@ export const SCHEMA_VERSION = '8';
 export const storedFieldsKey = (kind: string) => `fields:${kind}`;
 
 /**
- * The page size a database is written with, set before its first table: four times SQLite's default. Ranking a
- * common word reads an FTS5 document size for every match, thousands of rows spread over the whole table,
- * and larger pages need fewer reads for them; lookups by key read no more for it.
+ * The page size a database is written with, set before its first table: twice SQLite's default. Ranking a word
+ * reads the FTS5 document size of each match it scores, rows spread over the whole table, and SQLite checks every
+ * cell of a page as it first reads it (cell_size_check): a smaller page checks fewer cells for each of those reads.
+ * A dump of every record reads more pages the smaller they are; at half this size it reads too many
+ * (docs/performance.md).
  */
-export const PAGE_SIZE = 16384;
+export const PAGE_SIZE = 8192;
 
 /**
  * Statistics for SQLite's planner, gathered once a database is written. Only sqlite_stat1 (rows per key of
