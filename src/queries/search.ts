@@ -123,16 +123,23 @@ const SEARCH_ORDER = 'page, tier, score, hit';
  * get their record and a snippet.
  */
 export function searchRecords(db: Db, filters: SearchFilters & { raw?: boolean }): Iterable<SearchHit> {
-  const record = (condition: string) => `EXISTS (SELECT 1 FROM records r WHERE r.rowid = search_index.rowid AND ${condition})`;
+  const params = commonParams(filters);
+  const record = (condition: string) => `AND EXISTS (SELECT 1 FROM records r WHERE r.rowid = search_index.rowid AND ${condition})`;
+  // Only the filters given are written into the query: one left in would be tested on every match, and prepared.
+  const filtering = [
+    filters.kind ? record('r.kind = @kind') : '',
+    params.actors !== null
+      ? record(`(${involves('r.id', '@actors', [...TAKING_PART, 'party'])}
+           OR r.id IN (SELECT f.member FROM actor_family f WHERE f.root IN (SELECT value FROM json_each(@actors))))`)
+      : '',
+    params.since !== null || params.until !== null ? record(withinDates('r')) : '',
+  ].join(' ');
   const group = (page: 0 | 1, tier: 0 | 1 | undefined) => `SELECT * FROM (
     SELECT search_index.rowid AS hit, ${page} AS page, ${tier ?? 0} AS tier, bm25(search_index, ${WEIGHTS}) AS score
     FROM search_index
     WHERE search_index MATCH @match AND search_index.rowid ${page ? '>=' : '<'} (SELECT first FROM first_page)
       ${tier === undefined ? '' : `AND +search_index.rowid ${tier ? 'NOT IN' : 'IN'} named`}
-      AND (@kind IS NULL OR ${record('r.kind = @kind')})
-      AND (@actors IS NULL OR ${record(`(${involves('r.id', '@actors', [...TAKING_PART, 'party'])}
-           OR r.id IN (SELECT f.member FROM actor_family f WHERE f.root IN (SELECT value FROM json_each(@actors))))`)})
-      AND (@since IS NULL AND @until IS NULL OR ${record(withinDates('r'))})
+      ${filtering}
     ORDER BY score, hit
     LIMIT @limit)`;
   // The title's own matches (`named`) are found from the index alone, by a column filter, and never scored: the
@@ -148,7 +155,7 @@ export function searchRecords(db: Db, filters: SearchFilters & { raw?: boolean }
        ORDER BY ${SEARCH_ORDER}`,
     ),
     {
-      ...commonParams(filters),
+      ...params,
       match: filters.match,
       named: `{title} : (${filters.match})`,
       kind: filters.kind ?? null,
