@@ -1,9 +1,10 @@
 import type { Context } from './context.js';
-import { writeJsonLines, writeRecords } from '../render/output.js';
+import { writeJsonArray, writeJsonLines, writeRecords } from '../render/output.js';
 import { sortRecords } from '../render/sort.js';
 import { fieldNames, type Kind } from '../fields/define.js';
 import { toAsOfDay, toLimit, toOutputSettings, toSort, type RawOptions } from '../options/parse.js';
 import { type AsOf, asItStood, asOf } from '../queries/as-of.js';
+import type { JsonLayout } from '../queries/rows.js';
 
 /** What a list command may do to its records once --as-of has chosen them: search numbers its ranks again. */
 export interface ListOptions<T> {
@@ -13,16 +14,16 @@ export interface ListOptions<T> {
 /**
  * What every list command does once it knows its query: checks the output options, runs the query, orders,
  * limits and writes. `query` validates the command's own filters and takes the limit to put in its SQL.
- * `jsonLines`, where a kind has it, gives the same records as the JSON the database stores for them, in the
- * order of the kind's fields: JSON lines of every field, unsorted, are those passed through. With --cite, the
- * answer's citation follows on stderr.
+ * `jsonTexts`, where a kind has it, gives the same records as the JSON the database stores for them, in the
+ * order of the kind's fields, in a layout: JSON or JSON lines of every field, unsorted, are those passed through.
+ * With --cite, the answer's citation follows on stderr.
  */
 export async function writeList<T extends { id: string }>(
   ctx: Context,
   raw: RawOptions,
   kind: Kind,
   query: (limit: number | undefined) => Iterable<T>,
-  jsonLines?: (limit: number | undefined) => Iterable<string>,
+  jsonTexts?: (limit: number | undefined, layout: JsonLayout) => Iterable<string>,
   options: ListOptions<T> = {},
 ): Promise<void> {
   const output = toOutputSettings(raw, kind, ctx);
@@ -38,9 +39,9 @@ export async function writeList<T extends { id: string }>(
   }
   // Stored JSON is passed through unread, so the ids a citation needs come from the records instead.
   const everyField = !output.fields || output.fields.join() === fieldNames(kind).join();
-  if (jsonLines && output.format === 'jsonl' && everyField && !sort && !raw.cite) {
-    await writeJsonLines(ctx.io.stdout, jsonLines(limit), output.interrupted);
-    return;
+  if (jsonTexts && everyField && !sort && !raw.cite) {
+    if (output.format === 'jsonl') return writeJsonLines(ctx.io.stdout, jsonTexts(limit, 'line'), output.interrupted);
+    if (output.format === 'json') return writeJsonArray(ctx.io.stdout, jsonTexts(limit, 'indented'), output.interrupted);
   }
   // A sort reorders the whole result, so the limit must apply after it rather than in SQL. Without one,
   // records go from the query to the output one at a time.

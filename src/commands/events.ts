@@ -3,7 +3,7 @@ import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
 import { addActorOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, addValueOption } from '../options/declare.js';
 import { type RawOptions, toActorIds, toDateRange, toVocabulary } from '../options/parse.js';
-import { EVENT, type EventFilters, eventJsonLines, eventRows } from '../queries/events.js';
+import { EVENT, type EventFilters, eventJsonTexts, eventRows } from '../queries/events.js';
 
 /** What it prints with --json: its kind's records. */
 export const output = EVENT;
@@ -31,6 +31,6 @@ export function register(program: Command, ctx: Context): void {
       ...toDateRange(raw),
       limit,
     });
-    await writeList(ctx, raw, EVENT, (limit) => eventRows(db, filters(limit)), (limit) => eventJsonLines(db, filters(limit)));
+    await writeList(ctx, raw, EVENT, (limit) => eventRows(db, filters(limit)), (limit, layout) => eventJsonTexts(db, filters(limit), layout));
   });
 }

@@ -3,7 +3,7 @@ import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
 import { addAboutOption, addActorOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, addValueOption } from '../options/declare.js';
 import { type RawOptions, toActorIds, toAgreementId, toDateRange, toVocabulary } from '../options/parse.js';
-import { MEASURE, type MeasureFilters, measureJsonLines, measureRows } from '../queries/measures.js';
+import { MEASURE, type MeasureFilters, measureJsonTexts, measureRows } from '../queries/measures.js';
 
 /** What it prints with --json: its kind's records. */
 export const output = MEASURE;
@@ -36,6 +36,6 @@ export function register(program: Command, ctx: Context): void {
       ...toDateRange(raw),
       limit,
     });
-    await writeList(ctx, raw, MEASURE, (limit) => measureRows(db, filters(limit)), (limit) => measureJsonLines(db, filters(limit)));
+    await writeList(ctx, raw, MEASURE, (limit) => measureRows(db, filters(limit)), (limit, layout) => measureJsonTexts(db, filters(limit), layout));
   });
 }

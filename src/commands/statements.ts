@@ -3,7 +3,7 @@ import type { Context } from '../cli/context.js';
 import { writeList } from '../cli/list-command.js';
 import { addAboutOption, addActorOption, addAsOfOption, addDateOptions, addExamples, addOrderOptions, addOutputOptions, addValueOption } from '../options/declare.js';
 import { type RawOptions, toActorIds, toAgreementId, toDateRange, toVocabulary } from '../options/parse.js';
-import { STATEMENT, type StatementFilters, statementJsonLines, statementRows } from '../queries/statements.js';
+import { STATEMENT, type StatementFilters, statementJsonTexts, statementRows } from '../queries/statements.js';
 
 /** What it prints with --json: its kind's records. */
 export const output = STATEMENT;
@@ -33,6 +33,6 @@ export function register(program: Command, ctx: Context): void {
       ...toDateRange(raw),
       limit,
     });
-    await writeList(ctx, raw, STATEMENT, (limit) => statementRows(db, filters(limit)), (limit) => statementJsonLines(db, filters(limit)));
+    await writeList(ctx, raw, STATEMENT, (limit) => statementRows(db, filters(limit)), (limit, layout) => statementJsonTexts(db, filters(limit), layout));
   });
 }

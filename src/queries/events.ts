@@ -53,8 +53,8 @@ const storedEvents = storedLookup<EventRecord, EventFilters>(EVENT, MATCHING_EVE
 /** Events one at a time, for streaming; findEvents for an array. */
 export const eventRows = storedEvents.rows;
 
-/** The same events as eventRows, each as the JSON text stored for it, for output of every field as it is stored. */
-export const eventJsonLines = storedEvents.jsonLines;
+/** The same events as eventRows, each as the JSON text stored for it, in either layout, for output of every field as it is stored. */
+export const eventJsonTexts = storedEvents.jsonTexts;
 
 export function findEvents(db: Db, filters: EventFilters): EventRecord[] {
   return [...eventRows(db, filters)];

@@ -75,8 +75,8 @@ const storedMeasures = storedLookup<MeasureRecord, MeasureFilters>(MEASURE, MATC
 /** Measures one at a time, for streaming; findMeasures for an array. */
 export const measureRows = storedMeasures.rows;
 
-/** The same measures as measureRows, each as the JSON text stored for it, for output of every field as it is stored. */
-export const measureJsonLines = storedMeasures.jsonLines;
+/** The same measures as measureRows, each as the JSON text stored for it, in either layout, for output of every field as it is stored. */
+export const measureJsonTexts = storedMeasures.jsonTexts;
 
 export function findMeasures(db: Db, filters: MeasureFilters): MeasureRecord[] {
   return [...measureRows(db, filters)];

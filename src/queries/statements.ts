@@ -63,8 +63,8 @@ const storedStatements = storedLookup<StatementRecord, StatementFilters>(STATEME
 /** Statements one at a time, for streaming; findStatements for an array. */
 export const statementRows = storedStatements.rows;
 
-/** The same statements as statementRows, each as the JSON text stored for it, for output of every field as it is stored. */
-export const statementJsonLines = storedStatements.jsonLines;
+/** The same statements as statementRows, each as the JSON text stored for it, in either layout, for output of every field as it is stored. */
+export const statementJsonTexts = storedStatements.jsonTexts;
 
 export function findStatements(db: Db, filters: StatementFilters): StatementRecord[] {
   return [...statementRows(db, filters)];

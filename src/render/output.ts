@@ -93,6 +93,35 @@ export async function writeJsonLines(out: Output, jsons: Iterable<string>, inter
   batch.end();
 }
 
+/**
+ * Writes records' JSON texts, each indented at two spaces over its lines (the `indented` layout of a stored record),
+ * as one array: the bytes `--json` prints from the records themselves, each made visible as jsonText makes it.
+ */
+export async function writeJsonArray(out: Output, jsons: Iterable<string>, interrupted?: Interruption): Promise<void> {
+  const batch = batched(out, interrupted);
+  await writeArrayElements(batch, mapped(jsons, (json) => `  ${visible(json, 'text').replaceAll('\n', '\n  ')}`));
+  batch.end();
+}
+
+/**
+ * The bytes of JSON.stringify(array, null, 2), given each element as it stands indented in the array, an element
+ * at a time. Each is held until the next comes, so it can end its own line with the comma or the closing bracket:
+ * every batch is whole lines.
+ */
+async function writeArrayElements(batch: ReturnType<typeof batched>, elements: Iterable<string>): Promise<void> {
+  let held: string | undefined;
+  for (const element of elements) {
+    const wait = batch.write(held === undefined ? '[\n' : `${held},\n`);
+    held = element;
+    if (wait) await wait;
+  }
+  await batch.write(held === undefined ? '[]\n' : `${held}\n]\n`);
+}
+
+function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}
+
 /** CSV rows are stringified this many at a time: csv-stringify ends each record alike, so the pieces join up. */
 const CSV_BATCH = 1000;
 
@@ -107,17 +136,10 @@ export async function writeRecords(out: Output, records: Iterable<object>, kind:
   const batch = batched(out, settings.interrupted);
   switch (settings.format) {
     case 'json': {
-      // The bytes of JSON.stringify(rows, null, 2), a record at a time. Each record is held until the next
-      // comes, so it can end its own line with the comma or the closing bracket: every batch is whole lines.
       const fields = settings.fields ?? fieldNames(kind);
-      let held: string | undefined;
-      for (const row of rows) {
-        const wait = batch.write(held === undefined ? '[\n' : `${held},\n`);
-        // Stringified inside an array, a record comes out indented as the array's element, as the whole would.
-        held = jsonText([pick(row, fields)], 2).slice('[\n'.length, -'\n]'.length);
-        if (wait) await wait;
-      }
-      await batch.write(held === undefined ? '[]\n' : `${held}\n]\n`);
+      // Stringified inside an array, a record comes out indented as the array's element, as the whole would.
+      const elements = mapped(rows, (row) => jsonText([pick(row, fields)], 2).slice('[\n'.length, -'\n]'.length));
+      await writeArrayElements(batch, elements);
       break;
     }
     case 'jsonl': {
@@ -200,9 +222,7 @@ function undatedNote(rows: Record<string, unknown>[], fields: readonly string[])
 
 function withoutMatchMarks(rows: Iterable<Record<string, unknown>>, marked: readonly string[]): Iterable<Record<string, unknown>> {
   if (!marked.length) return rows;
-  return (function* () {
-    for (const row of rows) yield { ...row, ...Object.fromEntries(marked.map((field) => [field, stripMatchMarks(String(row[field] ?? ''))])) };
-  })();
+  return mapped(rows, (row) => ({ ...row, ...Object.fromEntries(marked.map((field) => [field, stripMatchMarks(String(row[field] ?? ''))])) }));
 }
 
 /**
