@@ -18,6 +18,13 @@ export function hasLetterOrDigit(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
+/**
+ * Where `search` found its words: the matched words in a snippet stand between these two characters. Here, not beside
+ * the search, as every renderer takes them out or paints them, and no other command need load the search to do so.
+ */
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';
+
 /** Folds runs of whitespace so a quote matches its source however the lines were wrapped. */
 export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cutText, fitTable, renderTable, type TableColumn } from '../src/render/table.js';
 import { textWidth } from '../src/render/text-width.js';
-import { MATCH_END, MATCH_START } from '../src/queries/search.js';
+import { MATCH_END, MATCH_START } from '../src/text.js';
 import { fixtureDatabase, runCli } from './helpers.js';
 
 const plain = { bold: String, cyan: String, dim: String, italic: String, red: String, yellow: String, highlight: String };

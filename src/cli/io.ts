@@ -54,8 +54,8 @@ export function outputWidth(io: IOStreams): number {
   return io.columns && io.columns > 0 ? io.columns : DEFAULT_WIDTH;
 }
 
-/** For a sleep between retries: Atomics.wait blocks the thread without spinning. */
-const pause = new Int32Array(new SharedArrayBuffer(4));
+/** For a sleep between retries: Atomics.wait blocks the thread without spinning. Made on the first retry, which few outputs meet. */
+let pause: Int32Array | undefined;
 
 /** Long output is written in batches of at least this many characters (so as many bytes or more), short output at once. */
 export const OUTPUT_BATCH = 64 * 1024;
@@ -129,7 +129,7 @@ export function fdOutput(fd: number): Output & { flushed(): Promise<void> } {
             bytes = bytes.subarray(writeSync(fd, bytes));
           } catch (error) {
             if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-            Atomics.wait(pause, 0, 0, 1);
+            Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
           }
         }
         return true;

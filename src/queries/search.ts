@@ -2,16 +2,12 @@ import type { Db } from '../db/open.js';
 import { date, field, integer, kind, PRIORITY, nullable, oneOf, type RecordOf, selectList, text } from '../fields/define.js';
 import { DATE_PRECISIONS, dateSpan, recordId } from '../fields/shared.js';
 import { closest } from '../suggest.js';
-import { foldName, hasLetterOrDigit } from '../text.js';
+import { foldName, hasLetterOrDigit, MATCH_END, MATCH_START } from '../text.js';
 import { type CommonFilters, commonParams } from './filters.js';
 import { involves, TAKING_PART, withinDates } from './fragments.js';
 import { streamRows } from './rows.js';
 
 export const SEARCH_KINDS = ['event', 'statement', 'measure', 'agreement', 'actor', 'source'] as const;
-
-/** Where `search` found its words: the matched words in `snippet` stand between these two characters. */
-export const MATCH_START = '\u0002';
-export const MATCH_END = '\u0003';
 
 /**
  * What `crisis search` prints of a record it found, over `records r` and the ranked hits `best` (its index

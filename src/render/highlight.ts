@@ -1,5 +1,4 @@
-import { MATCH_END, MATCH_START } from '../queries/search.js';
-import { visible } from '../text.js';
+import { MATCH_END, MATCH_START, visible } from '../text.js';
 
 const MARKS = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g');
 const BETWEEN_MARKS = new RegExp(`([${MATCH_START}${MATCH_END}])`);

@@ -3,7 +3,7 @@ import { paintMatches, stripMatchMarks } from './highlight.js';
 import type { Paint } from './paint.js';
 import { textWidth } from './text-width.js';
 import { wrapText } from './wrap.js';
-import { MATCH_END, MATCH_START } from '../queries/search.js';
+import { MATCH_END, MATCH_START } from '../text.js';
 
 /** Spaces between columns, as gh prints them. */
 const GAP = 2;
