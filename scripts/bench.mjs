@@ -141,6 +141,11 @@ const cases = [
 
 if (!cases.some((c) => chosen(c.name)) && !chosen(`${events} events: --format jsonl, all, piped`)) fail(`BENCH_CASES '${only.join(',')}' names no case`);
 console.log(`node ${version} (${node}), ${runs} runs of each case alternated with node -e 0; synthetic database: ${synthetic.replace(`${root}/`, '')}\n`);
+// Node 20 loads that file's certificates at every start, where Node 22 and 24 put most of it off: node -e 0 and every
+// case pay for it alike, so every ratio comes out smaller than without it.
+if (process.env.NODE_EXTRA_CA_CERTS && version.startsWith('v20.')) {
+  console.log(`NODE_EXTRA_CA_CERTS is set: Node 20 reads ${process.env.NODE_EXTRA_CA_CERTS} at every start, node -e 0 included, which makes each ratio smaller (docs/performance.md)\n`);
+}
 /** Every `node -e 0` run, for the table's first line. */
 const floor = [];
 const rows = [];
