@@ -179,6 +179,19 @@ describe('records whose stored JSON holds control characters as they are, which 
     expectOneError(await runCli(['--db', rawJson, 'events', '--json']), rawJson, /it holds what crisis build never writes \([^\n]*JSON[^\n]*\)\n$/);
   });
 
+  it('lays out for --json, where no NUL ends the text, valid JSON of the same text', async () => {
+    const withoutNul = PLANTED.replace('\u0000', '');
+    const path = hostileCopy('raw-json-without-nul.db', (db) => {
+      db.prepare(`UPDATE record_json SET json = replace(json, '"title":"', '"title":"' || @planted || ' ') WHERE id IN (SELECT id FROM events)`).run({ planted: withoutNul });
+    });
+    const result = await runCli(['--db', path, 'events', '--json']);
+    expect(result.stderr).toBe('');
+    expect(strayControls(result.stdout)).toEqual([]);
+    const titles = (JSON.parse(result.stdout) as { title: string }[]).map((event) => event.title);
+    expect(titles.length).toBeGreaterThan(1);
+    for (const title of titles) expect(title.startsWith(`${withoutNul} `)).toBe(true);
+  });
+
   it('passes each through as one line of valid JSON, of the same text', async () => {
     const result = await runCli(['--db', rawJson, 'events', '--format', 'jsonl']);
     expect(result.stderr).toBe('');
