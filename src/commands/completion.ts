@@ -7,7 +7,7 @@ import { type Output, outputsOf } from '../fields/json-schema.js';
 import { type Candidate, type CompletedOption, type CompletionRequest, type CompletionSpec, toCompletionRequest, type ValueCompletion } from '../options/complete.js';
 import { addExamples, columnOf } from '../options/declare.js';
 import { ACTOR_KINDS } from '../queries/actors.js';
-import { idsStartingWith, listValues } from '../queries/lookup.js';
+import { idsStartingWith, listValues, RECORD_KINDS } from '../queries/lookup.js';
 import { SEARCH_KINDS } from '../queries/search.js';
 import { TIMELINE_KINDS } from '../queries/timeline.js';
 import { COMPLETE_COMMAND, completionLines, completionScript, type Shell, SHELLS } from '../render/completion.js';
@@ -29,7 +29,7 @@ const KINDS: Record<string, readonly string[]> = {
 /** The values --format takes where they are not the list formats. */
 const OWN_FORMATS: Record<string, readonly string[]> = { show: ['text', 'json'], chain: ['text', 'json'], graph: GRAPH_FORMATS, cite: CITE_FORMATS, diff: DIFF_FORMATS };
 
-const ANY_RECORD: ValueCompletion = { kind: 'ids', kinds: ['event', 'statement', 'measure', 'actor', 'agreement', 'source'] };
+const ANY_RECORD: ValueCompletion = { kind: 'ids', kinds: RECORD_KINDS };
 
 /** What a command's first argument takes: a few words, the ids of records of some kinds, or a folder. */
 const ARGUMENTS: Record<string, ValueCompletion> = {

@@ -4,7 +4,7 @@ import type { Context } from '../cli/context.js';
 import { ALL_FIELDS, fieldNames, type Kind } from '../fields/define.js';
 import { parseDate } from '../dates.js';
 import type { Db } from '../db/open.js';
-import { idNamedExactly, listIds, listNames, listValues, matchName, recordKind, recordsMatching, type NamedKind, type RecordRef } from '../queries/lookup.js';
+import { idNamedExactly, listIds, listNames, listValues, matchName, RECORD_KINDS, recordKind, recordsMatching, type NamedKind, type RecordRef } from '../queries/lookup.js';
 import { foldName } from '../text.js';
 import { FORMATS, type Format, type OutputSettings } from '../render/output.js';
 import type { SortKey } from '../render/sort.js';
@@ -174,9 +174,6 @@ export function toTextOrJson(raw: { json?: boolean; format?: string }, command: 
 
 /** The most candidates an ambiguous name lists, on one line. */
 const MAX_CANDIDATES = 8;
-
-/** Every kind of record, for show. */
-const RECORD_KINDS = ['event', 'statement', 'measure', 'actor', 'agreement', 'source'] as const;
 
 /**
  * The record a typed id or name stands for; where the name is not exact, a record of `kinds` (chain follows only events,

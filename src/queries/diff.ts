@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { blameDatabase, type Db } from '../db/open.js';
 import { anyText, field, id, kind, PRIORITY, list, object, oneOf, text, type ValueOf } from '../fields/define.js';
-import { listRecords } from './lookup.js';
-import { RECORD_KINDS, type RecordKind, RECORDS_OF_KIND, recordOfKind } from './records.js';
+import { listRecords, RECORD_KINDS, type RecordKind } from './lookup.js';
+import { RECORDS_OF_KIND, recordOfKind } from './records.js';
 
 /**
  * What changed between two crisis databases, record by record: every id of the records table, each record

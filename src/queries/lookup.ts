@@ -40,6 +40,10 @@ export function matchName(entries: NameEntry[], typed: string): string[] {
   return [...partial];
 }
 
+/** The kinds of record the records table holds, each with a table of its own. */
+export const RECORD_KINDS = ['actor', 'agreement', 'event', 'statement', 'measure', 'source'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
 export type VocabularyColumn = 'event-type' | 'statement-type' | 'measure-category' | 'actor-kind';
 
 const VOCABULARY_COLUMNS: Record<VocabularyColumn, [table: string, column: string]> = {

@@ -3,12 +3,10 @@ import { findActors } from './actors.js';
 import { findAgreements } from './agreements.js';
 import { eventRows } from './events.js';
 import { measureRows } from './measures.js';
+import type { RecordKind } from './lookup.js';
 import { findSources } from './sources.js';
 import { statementRows } from './statements.js';
 
-/** The kinds of record the records table holds, each with a table of its own. */
-export const RECORD_KINDS = ['actor', 'agreement', 'event', 'statement', 'measure', 'source'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /**
  * Each kind's records in full, as its command prints them with --json: the one with `id`, or every one of them
