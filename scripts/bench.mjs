@@ -62,8 +62,9 @@ const withBenchedNode = { ...process.env, PATH: `${dirname(node)}${delimiter}${p
 if (!existsSync(join(root, 'dist', 'bin', 'crisis.cjs.terminal.cache'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: withBenchedNode });
 // A code cache saved by another V8 is rejected, and the binary then compiles the bundle at every start.
 const cachesRejected = spawnSync(node, ['-e', `
-  const { CACHES, loadBundle } = require(process.argv[1]);
-  process.exitCode = Object.values(CACHES).some((cache) => loadBundle(cache).script.cachedDataRejected) ? 1 : 0;`, bin]).status !== 0;
+  const { BIN, loadBundle, readBundle } = require(process.argv[1]);
+  const bundles = require('node:fs').readdirSync(BIN).filter((file) => file.endsWith('.cjs')).map((file) => readBundle(require('node:path').join(BIN, file)));
+  process.exitCode = bundles.some((bundle) => ['pipe', 'terminal'].some((output) => loadBundle(bundle, output).script.cachedDataRejected)) ? 1 : 0;`, bin]).status !== 0;
 if (cachesRejected) {
   process.stderr.write(`bench: the code caches under dist/bin were saved by another Node; saving them with node ${version}\n`);
   execFileSync(node, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit', env: withBenchedNode });

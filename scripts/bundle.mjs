@@ -4,13 +4,14 @@
 // ES module loader to start. Modules imported with `await import()` stay lazy: they run only when a
 // command needs them (chalk on a terminal, cli-table3 for a table, csv-stringify for CSV).
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BUNDLE = join(root, 'dist', 'bin', 'crisis.cjs');
+/** bin/crisis.js, whose loader runs the bundles this script makes. */
+const binary = createRequire(import.meta.url)(join(root, 'bin', 'crisis.js'));
 
 /**
  * better-sqlite3 finds its native addon through `bindings`, which searches from the calling file's
@@ -85,6 +86,25 @@ const tableAndColour = {
 };
 
 /**
+ * A command's own bundle: program.ts imports every other command's module from a stub, so that the bundle holds
+ * only this command and what it imports. The stub is never run: given a line that would set up another command,
+ * the bundle throws OtherBundleNeeded first (src/cli/program.ts), and bin/crisis.js runs the whole CLI's.
+ */
+const onlyCommand = (command) => ({
+  name: 'only-command',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/commands\/[a-z-]+\.js$/ }, (args) => {
+      const name = args.path.slice('../commands/'.length, -'.js'.length);
+      return args.importer === join(root, 'src', 'cli', 'program.ts') && name !== command ? { path: name, namespace: 'other-command' } : undefined;
+    });
+    plugin.onLoad({ filter: /.*/, namespace: 'other-command' }, (args) => ({
+      contents: `throw new Error('the ${command} bundle holds no ${args.path} command');`,
+      loader: 'js',
+    }));
+  },
+});
+
+/**
  * Values written into the bundle, so that a start reads no file and computes nothing for them: crisis's version,
  * from package.json, and the digest of each field table whose records' JSON the build stores, from tsc's output
  * of the same sources, which `npm run build` has just written. `npm run dev` computes the digests as it runs,
@@ -99,10 +119,11 @@ async function writtenIn({ dev }) {
 }
 
 /**
- * How the CLI is bundled: `outfile`, and for `npm run dev` (`dev`) readable names and a source map in place of
- * minified code. Both bundles run the same code, so they print the same bytes.
+ * How the CLI is bundled: `outfile`; `command`, for a bundle of that command alone; and for `npm run dev` (`dev`)
+ * readable names and a source map in place of minified code. Every bundle runs the same code for a line it is
+ * given, so they print the same bytes.
  */
-export async function bundleOptions({ outfile = BUNDLE, dev = false } = {}) {
+export async function bundleOptions({ outfile, command, dev = false }) {
   return {
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
     outfile,
@@ -110,8 +131,8 @@ export async function bundleOptions({ outfile = BUNDLE, dev = false } = {}) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    plugins: [nativeAddon, lazyChildProcess, tableAndColour],
-    define: await writtenIn({ dev }),
+    plugins: [nativeAddon, lazyChildProcess, tableAndColour, ...(command ? [onlyCommand(command)] : [])],
+    define: { ...(await writtenIn({ dev })), ...(command && { CRISIS_BUNDLED_COMMAND: JSON.stringify(command) }) },
     // Only the data build needs these; if the CLI ever imports them, they load from node_modules when it does.
     external: ['yaml', 'zod'],
     legalComments: 'none',
@@ -132,8 +153,7 @@ export async function bundleOptions({ outfile = BUNDLE, dev = false } = {}) {
  * character, and every start pays to decode and take it in. esbuild escapes such characters everywhere but in a
  * String.raw template, which keeps them as typed; there, write `\u2013` rather than the dash itself.
  */
-function checkAscii(file) {
-  const source = readFileSync(file, 'utf8');
+function checkAscii(file, source) {
   const at = source.search(/[^\x00-\x7f]/);
   if (at !== -1) {
     const code = `\\u${source.charCodeAt(at).toString(16).padStart(4, '0')}`;
@@ -141,55 +161,84 @@ function checkAscii(file) {
   }
 }
 
-export async function bundle() {
-  await build(await bundleOptions());
-  checkAscii(BUNDLE);
-}
-
 /**
- * The commands whose code the caches hold compiled: the lookups people type most, in each output, and a
- * mistyped actor. The terminal's cache holds the pipe's commands too, as `--json` on a terminal is common.
- * Completion is left out: it sets up every command, whose code would make the cache every lookup reads a
- * sixth larger, for a tab press that costs no more than a lookup without it.
+ * The lines each bundle's code caches are warmed with, a command's lines in its own bundle: what people type most,
+ * in each output, and a mistyped actor. A command with none (a tool: build, validate, diff) has a bundle of its own
+ * all the same, smaller to take in, whose code compiles as it runs. The whole CLI's bundle, which runs the lines
+ * that begin with an option or with a word that names no command, is warmed with every command's first line.
  */
 const WARM_UP = {
-  pipe: [
-    ['events', '--actor', 'russia', '--json'],
-    ['statements', '--actor', 'putin', '--since', '2025-05'],
-    ['measures', '--by', 'pakistan', '--format', 'jsonl'],
-    ['timeline', '--limit', '5', '--format', 'csv'],
-    ['search', 'Simla', '--json'],
-    ['show', 'pahalgam-attack'],
-    ['events', '--actor', 'narnia'],
-  ],
-  terminal: [
-    ['events', '--actor', 'russia'],
-    ['search', 'Simla'],
-    ['show', 'pahalgam-attack'],
-    ['events', '--actor', 'narnia'],
-  ],
+  events: [['events', '--actor', 'russia', '--json'], ['events', '--actor', 'russia'], ['events', '--actor', 'narnia']],
+  statements: [['statements', '--actor', 'putin', '--since', '2025-05'], ['statements', '--actor', 'putin', '--json']],
+  measures: [['measures', '--by', 'pakistan'], ['measures', '--by', 'pakistan', '--format', 'jsonl']],
+  actors: [['actors'], ['actors', '--kind', 'person', '--json']],
+  agreements: [['agreements'], ['agreements', '--json']],
+  sources: [['sources', '--limit', '5'], ['sources', '--limit', '5', '--json']],
+  timeline: [['timeline', '--limit', '5'], ['timeline', '--limit', '5', '--format', 'csv']],
+  chain: [['chain', 'pahalgam-attack'], ['chain', 'pahalgam-attack', '--json']],
+  graph: [['graph', '--actor', 'russia'], ['graph', '--actor', 'russia', '--json']],
+  search: [['search', 'Simla'], ['search', 'Simla', '--json']],
+  show: [['show', 'pahalgam-attack'], ['show', 'pahalgam-attack', '--json']],
+  cite: [['cite', 'pahalgam-attack'], ['cite', 'pahalgam-attack', '--format', 'bibtex']],
 };
 
 /**
- * Runs the warm-up commands through the bundle, discarding their output, and saves V8's compiled code: the
+ * Every bundle the build makes: the whole CLI's, then one for each command but those that describe every command
+ * (schema, completion), which need them all. Each with the lines its caches are warmed with.
+ */
+export async function bundles() {
+  const { COMMANDS, DESCRIBING_ALL } = await import('../dist/cli/program.js');
+  const { BUNDLE, BIN } = binary;
+  const own = Object.keys(COMMANDS).filter((command) => !DESCRIBING_ALL.has(command));
+  const unknown = Object.keys(WARM_UP).filter((command) => !own.includes(command));
+  if (unknown.length) throw new Error(`WARM_UP names ${unknown.join(', ')}, which has no bundle of its own`);
+  return [
+    { path: BUNDLE, warmUp: Object.values(WARM_UP).map((lines) => lines[0]) },
+    ...own.map((command) => ({ path: join(BIN, `crisis-${command}.cjs`), command, warmUp: WARM_UP[command] ?? [] })),
+  ];
+}
+
+/**
+ * Bundles the CLI: each bundle, wrapped as a CommonJS module (bin/crisis.js, which loads it). The bundle of a
+ * command no longer in COMMANDS is removed with its caches, or the binary would run its old code.
+ */
+export async function bundle() {
+  const made = await bundles();
+  mkdirSync(binary.BIN, { recursive: true });
+  const kept = new Set(made.flatMap(({ path }) => [path, binary.cacheOf(path, 'pipe'), binary.cacheOf(path, 'terminal')]));
+  for (const file of readdirSync(binary.BIN)) if (/^crisis-/.test(file) && !kept.has(join(binary.BIN, file))) rmSync(join(binary.BIN, file));
+  await Promise.all(
+    made.map(async ({ path, command }) => {
+      const { outputFiles } = await build({ ...(await bundleOptions({ outfile: path, command })), write: false });
+      const source = binary.wrapAsModule(outputFiles[0].text);
+      checkAscii(path, source);
+      writeFileSync(path, source);
+    }),
+  );
+}
+
+/**
+ * Runs each bundle's warm-up lines through it, discarding their output, and saves V8's compiled code: the
  * functions they compiled (V8 compiles most functions lazily, on first call) are in each cache as well as
- * the top level. The bundle is loaded as bin/crisis.js loads it, without the caches it is about to replace.
- * Returns each cache's size in bytes.
+ * the top level. The lines run into a pipe, and the pipe's cache is saved; then on a terminal, and the
+ * terminal's is saved, which so holds the pipe's code too, as `--json` on a terminal is common. Each bundle is
+ * loaded as bin/crisis.js loads it, without the caches it is about to replace. Returns the caches' sizes in bytes.
  */
 export async function writeCaches() {
-  const require = createRequire(import.meta.url);
-  const { CACHES, loadBundle } = require(join(root, 'bin', 'crisis.js'));
-  const { exports: { main }, script } = loadBundle();
+  const { cacheOf, loadBundle, readBundle } = binary;
   const discard = { write: () => true };
-  const sizes = {};
-  for (const output of ['pipe', 'terminal']) {
-    const terminal = output === 'terminal';
-    for (const argv of WARM_UP[output]) {
-      await main(argv, { stdout: discard, stderr: discard, stdoutIsTTY: terminal, columns: 100, env: terminal ? { FORCE_COLOR: '1' } : {} });
+  const sizes = [];
+  for (const { path, warmUp } of await bundles()) {
+    const { exports: { main }, script } = loadBundle(readBundle(path));
+    for (const output of ['pipe', 'terminal']) {
+      const terminal = output === 'terminal';
+      for (const argv of warmUp) {
+        await main(argv, { stdout: discard, stderr: discard, stdoutIsTTY: terminal, columns: 100, env: terminal ? { FORCE_COLOR: '1' } : {} });
+      }
+      const data = script.createCachedData();
+      writeFileSync(cacheOf(path, output), data);
+      sizes.push({ path, output, bytes: data.length });
     }
-    const data = script.createCachedData();
-    writeFileSync(CACHES[output], data);
-    sizes[output] = data.length;
   }
   return sizes;
 }
@@ -198,5 +247,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await bundle();
   const sizes = await writeCaches();
   const kB = (bytes) => `${Math.round(bytes / 1024)} kB`;
-  process.stderr.write(`bundled ${relative(process.cwd(), BUNDLE)} with ${kB(sizes.pipe)} of compiled code for a pipe, ${kB(sizes.terminal)} for a terminal\n`);
+  const range = (output) => {
+    const own = sizes.filter((size) => size.output === output && !size.path.endsWith('crisis.cjs')).map((size) => size.bytes);
+    const whole = sizes.find((size) => size.output === output && size.path.endsWith('crisis.cjs')).bytes;
+    return `${kB(Math.min(...own))}-${kB(Math.max(...own))} (the whole CLI's ${kB(whole)}) for ${output === 'pipe' ? 'a pipe' : 'a terminal'}`;
+  };
+  process.stderr.write(`bundled the CLI and each command into dist/bin/, with compiled code of ${range('pipe')}, ${range('terminal')}\n`);
 }

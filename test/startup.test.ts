@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -8,6 +8,7 @@ import { createContext } from '../src/cli/context.js';
 import { buildProgram, COMMANDS } from '../src/cli/program.js';
 import { textWidth } from '../src/render/text-width.js';
 import { foldName, hasLetterOrDigit } from '../src/text.js';
+import { bundles } from '../scripts/bundle.mjs';
 import { bundledRelease, ROOT, runCli, tempDir, versionOutput } from './helpers.js';
 
 /** What start-up speed rests on, checked for what it does rather than how long it takes. */
@@ -77,30 +78,109 @@ describe('setting up only the commands a line needs', () => {
 });
 
 describe('the binary', () => {
-  it('wraps the bundle as Node wraps a CommonJS module', () => {
-    const { wrapAsModule } = createRequire(import.meta.url)('../bin/crisis.js') as { wrapAsModule: (source: string) => string };
-    expect(wrapAsModule('module.exports = 1;')).toBe(Module.wrap('module.exports = 1;'));
+  const binary = createRequire(import.meta.url)('../bin/crisis.js') as {
+    BIN: string;
+    BUNDLE: string;
+    bundleFor(argv: string[]): { path: string; source: string };
+    cacheOf(bundle: string, output: 'pipe' | 'terminal'): string;
+    loadBundle(bundle: { path: string; source: string }, output?: 'pipe' | 'terminal'): { exports: Bundled; script: { cachedDataRejected?: boolean } };
+    readBundle(path: string): { path: string; source: string } | undefined;
+    wrapAsModule(source: string): string;
+  };
+  interface Bundled {
+    main: typeof import('../src/cli/main.js').main;
+    OtherBundleNeeded: new () => Error;
+  }
+
+  it('wraps each bundle as Node wraps a CommonJS module, in the file itself', async () => {
+    expect(binary.wrapAsModule('module.exports = 1;')).toBe(Module.wrap('module.exports = 1;'));
+    const [head, tail] = binary.wrapAsModule('\0').split('\0') as [string, string];
+    for (const { path } of await bundles()) {
+      const source = readFileSync(path, 'utf8');
+      expect(source.startsWith(head) && source.endsWith(tail), path).toBe(true);
+    }
   });
 
+  it('has the bundles the build makes, and no other', async () => {
+    const made = (await bundles()).flatMap(({ path }) => [path, binary.cacheOf(path, 'pipe'), binary.cacheOf(path, 'terminal')]);
+    expect(readdirSync(binary.BIN).map((file) => join(binary.BIN, file)).sort()).toEqual(made.sort());
+  });
 
-  it('runs the bundle, which V8 compiles from either code cache the build saved', () => {
+  it('runs each bundle, which V8 compiles from either code cache the build saved', () => {
     const check = `
-      const { Script } = require('node:vm');
-      const created = [];
-      const original = Script;
-      require('node:vm').Script = class extends original { constructor(...args) { super(...args); created.push(this); } };
-      const { CACHES, loadBundle } = require('./bin/crisis.js');
-      loadBundle(CACHES[process.argv[1]]);
-      console.log(JSON.stringify(created.map((s) => ({ rejected: s.cachedDataRejected }))));`;
+      const { BIN, loadBundle, readBundle } = require('./bin/crisis.js');
+      const rejected = require('node:fs').readdirSync(BIN).filter((file) => file.endsWith('.cjs'))
+        .filter((file) => loadBundle(readBundle(require('node:path').join(BIN, file)), process.argv[1]).script.cachedDataRejected !== false);
+      console.log(JSON.stringify(rejected));`;
     for (const output of ['pipe', 'terminal']) {
       const result = spawnSync(process.execPath, ['-e', check, output], { cwd: ROOT, encoding: 'utf8' });
       expect(result.stderr).toBe('');
-      expect(JSON.parse(result.stdout), output).toEqual([{ rejected: false }]);
+      expect(JSON.parse(result.stdout), output).toEqual([]);
+    }
+  });
+
+  it.each([
+    [['events', '--actor', 'russia'], 'crisis-events.cjs'],
+    [['--db', 'x.db', 'search', 'water'], 'crisis-search.cjs'],
+    [['--db=x.db', 'show', 'russia'], 'crisis-show.cjs'],
+    [['build', '--out', 'x.db'], 'crisis-build.cjs'],
+    // An option that may take the word as its value: only the whole CLI knows --no-color takes none.
+    [['--no-color', 'events'], 'crisis.cjs'],
+    [['schema', 'event'], 'crisis.cjs'],
+    [['completion', 'bash'], 'crisis.cjs'],
+    [['__complete', '--', 'events', '--actor', 'ru'], 'crisis.cjs'],
+    [['evnts'], 'crisis.cjs'],
+    [['../bin/crisis'], 'crisis.cjs'],
+    [[], 'crisis.cjs'],
+  ])('runs %j in %s', (argv, file) => {
+    expect(binary.bundleFor(argv).path).toBe(join(binary.BIN, file));
+  });
+
+  /** Runs a line through a bundle's main, as the binary would into a pipe. */
+  async function runIn(cli: Bundled, argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await cli.main(argv, {
+      stdout: { write: (chunk: string) => (stdout += chunk) },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+      stdoutIsTTY: false,
+      env: {},
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('prints from a command\'s own bundle what the whole CLI\'s prints', async () => {
+    const whole = binary.loadBundle(binary.bundleFor([])).exports;
+    for (const { path, command, warmUp } of (await bundles()).filter((bundle) => bundle.command)) {
+      const own = binary.loadBundle(binary.readBundle(path)!).exports;
+      for (const argv of [...warmUp, [command!, '--help'], [command!, '--no-such-option']]) {
+        const printed = await runIn(own, argv);
+        expect(printed, argv.join(' ')).toEqual(await runIn(whole, argv));
+        expect(printed.stdout + printed.stderr, argv.join(' ')).not.toBe('');
+      }
+    }
+  });
+
+  it('refuses in a command\'s own bundle, before printing anything, a line that needs another command', async () => {
+    const own = binary.loadBundle(binary.readBundle(join(binary.BIN, 'crisis-search.cjs'))!).exports;
+    for (const argv of [['--no-color', 'show', 'search'], ['--help', 'search'], ['-V', 'search'], ['search', 'water']]) {
+      const printed = { stdout: '', stderr: '' };
+      const run = own.main(argv, {
+        stdout: { write: (chunk: string) => (printed.stdout += chunk) },
+        stderr: { write: (chunk: string) => (printed.stderr += chunk) },
+        stdoutIsTTY: false,
+        env: {},
+      });
+      if (argv[0] === 'search') await expect(run).resolves.toBe(0);
+      else {
+        await expect(run, argv.join(' ')).rejects.toBeInstanceOf(own.OtherBundleNeeded);
+        expect(printed).toEqual({ stdout: '', stderr: '' });
+      }
     }
   });
 
   /** The files under dist/ a whole run of the binary reads, with stdout a pipe or, under `script`, a terminal. */
-  function filesRead(terminal: boolean): string[] {
+  function filesRead(terminal: boolean, argv = ['events', '--actor', 'russia']): string[] {
     const hook = join(tempDir(), 'hook.cjs');
     writeFileSync(hook, `
       const fs = require('node:fs');
@@ -109,20 +189,28 @@ describe('the binary', () => {
         if (String(file).includes('dist')) fs.appendFileSync(${JSON.stringify(`${hook}.log`)}, String(file).replace(${JSON.stringify(ROOT)}, '.') + '\\n');
         return read(file, ...rest);
       };`);
-    const command = [process.execPath, '-r', hook, join(ROOT, 'bin', 'crisis.js'), 'events', '--actor', 'russia'];
+    const command = [process.execPath, '-r', hook, join(ROOT, 'bin', 'crisis.js'), ...argv];
     const result = terminal
       ? spawnSync('script', ['-qec', command.map((arg) => `'${arg}'`).join(' '), '/dev/null'], { encoding: 'utf8' })
-      : spawnSync(command[0], command.slice(1), { encoding: 'utf8' });
-    expect(result.status).toBe(0);
+      : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
     return readFileSync(`${hook}.log`, 'utf8').trim().split('\n');
   }
 
-  it('compiles from the cache without the table\'s code when stdout is a pipe', () => {
-    expect(filesRead(false)).toEqual(['./dist/bin/crisis.cjs', './dist/bin/crisis.cjs.pipe.cache']);
+  it('compiles a command\'s own bundle from the cache without the table\'s code when stdout is a pipe', () => {
+    expect(filesRead(false)).toEqual(['./dist/bin/crisis-events.cjs', './dist/bin/crisis-events.cjs.pipe.cache']);
+    expect(filesRead(false, ['--db', join(ROOT, 'data', 'crisis.db'), 'events'])).toEqual(['./dist/bin/crisis-events.cjs', './dist/bin/crisis-events.cjs.pipe.cache']);
   });
 
   it.skipIf(spawnSync('script', ['--version']).status !== 0)('compiles from the cache with everything on a terminal', () => {
-    expect(filesRead(true)).toEqual(['./dist/bin/crisis.cjs', './dist/bin/crisis.cjs.terminal.cache']);
+    expect(filesRead(true)).toEqual(['./dist/bin/crisis-events.cjs', './dist/bin/crisis-events.cjs.terminal.cache']);
+  });
+
+  it('runs a line the binary cannot place in the whole CLI\'s bundle, and one it placed wrongly there too', () => {
+    expect(filesRead(false, ['--no-color', 'events'])).toEqual(['./dist/bin/crisis.cjs', './dist/bin/crisis.cjs.pipe.cache']);
+    // Searching for the word `events`: the events bundle refuses the line, unprinted, and the whole CLI's runs it.
+    const wrongly = ['./dist/bin/crisis-events.cjs', './dist/bin/crisis-events.cjs.pipe.cache', './dist/bin/crisis.cjs', './dist/bin/crisis.cjs.pipe.cache'];
+    expect(filesRead(false, ['--no-color', 'search', 'events'])).toEqual(wrongly);
   });
 
   it('starts from CommonJS and one file, never the ES module loader, and opens SQLite\'s addon where npm put it', () => {

@@ -7,6 +7,7 @@ import { buildProgram } from './program.js';
 
 /** For bin/crisis.js, which loads this module's bundle and nothing else. */
 export { fdOutput } from './io.js';
+export { OtherBundleNeeded } from './program.js';
 
 /**
  * Runs one command line and returns its exit status. The one place that turns errors into a line

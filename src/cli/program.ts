@@ -41,10 +41,23 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 };
 
 /**
+ * The one command a command's own bundle holds, written in by scripts/bundle.mjs; undefined in the whole CLI's
+ * bundle and when running from the sources.
+ */
+declare const CRISIS_BUNDLED_COMMAND: string | undefined;
+
+/**
+ * Thrown, before anything is printed, by a command's own bundle given a line that sets up another command or more
+ * than its own: bin/crisis.js guessed the line's command without knowing the program's options, and runs the line
+ * again in the whole CLI's bundle.
+ */
+export class OtherBundleNeeded extends Error {}
+
+/**
  * Commands that describe every other command (their options, or what they print), and so need them all set up.
  * So does completion's hidden __complete, which no entry of COMMANDS names: an unknown word sets up every command.
  */
-const DESCRIBING_ALL = new Set(['completion', 'schema']);
+export const DESCRIBING_ALL = new Set(['completion', 'schema']);
 
 /**
  * The commands a command line needs set up. A lookup needs only its own: the first word that is neither one of
@@ -132,6 +145,7 @@ Exit status: 0 success (an empty result too), 1 database or runtime error,
   });
 
   const needed = commandsNeeded(argv, program);
+  if (typeof CRISIS_BUNDLED_COMMAND === 'string' && needed.join() !== CRISIS_BUNDLED_COMMAND) throw new OtherBundleNeeded(needed.join());
   const modules = await Promise.all(needed.map((name) => COMMANDS[name]!()));
   ctx.commands = needed.map((name, i) => ({ name, module: modules[i]! }));
   for (const { module } of ctx.commands) module.register(program, ctx);
