@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Bundles the CLI (src/cli/main.ts and all it imports, dependencies too) into one CommonJS file that
-// bin/crisis.js loads: one file to read and compile instead of hundreds of modules to resolve, and no
-// ES module loader to start. Modules imported with `await import()` stay lazy: they run only when a
+// Bundles the CLI (src/cli/main.ts and all it imports, dependencies too) into CommonJS files that
+// bin/crisis.js loads, one a run: one file to read and compile instead of hundreds of modules to resolve,
+// and no ES module loader to start. The whole CLI's bundle holds every command, and each command has one
+// of its own that holds it alone. Modules imported with `await import()` stay lazy: they run only when a
 // command needs them (chalk on a terminal, cli-table3 for a table, csv-stringify for CSV).
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
