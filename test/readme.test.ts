@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a script of the project's, in JavaScript
@@ -93,10 +93,26 @@ describe('the README', () => {
   });
 });
 
+/** A number with a unit of time, as a measurement would be written. */
+const isTiming = (text: string) => /\d(?:[.,]\d+)?\s?(?:ns|µs|ms|s|seconds?|milliseconds?|minutes?)\b/.test(text);
+/** The text of each line and block comment; `//` only at a line's start or after a space, so URLs in strings stay code. */
+const commentsIn = (source: string) => [...source.matchAll(/\/\*[\s\S]*?\*\/|(?:^|\s)\/\/.*$/gm)].map(([comment]) => comment);
+
 describe('the documents', () => {
   it('keep the README a users\' guide: short, with the rest reachable from it', () => {
     expect(README.split('\n').length).toBeLessThanOrEqual(400);
     for (const document of DOCUMENTS.slice(1)) expect(README, document).toContain(`](${document})`);
+  });
+
+  it('keep timings out of the code\'s comments: measurements go in docs/performance.md', () => {
+    expect(['took 1.2 ms', '(95 against 140 µs of CPU)', 'in 4.4 s', 'about 2 seconds'].filter(isTiming)).toHaveLength(4);
+    expect(['100 MB', '1.15x', 'Node 20', '8 kB pages'].filter(isTiming)).toEqual([]);
+    const code = ['src', 'bin', 'scripts'].flatMap((dir) =>
+      (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).filter((file) => /\.(ts|js|mjs)$/.test(file)).map((file) => join(dir, file)),
+    );
+    const comments = code.flatMap((file) => commentsIn(read(file)).map((comment) => ({ file, comment })));
+    expect(comments.length).toBeGreaterThan(100);
+    expect(comments.filter(({ comment }) => isTiming(comment))).toEqual([]);
   });
 
   it.each(DOCUMENTS)('%s links only to files that exist', (document) => {
