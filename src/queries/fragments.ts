@@ -12,7 +12,7 @@ export const citationsJson = (id: string) => `(
 /**
  * True when the involvement `i` is in one of these roles (crisis's own names, never user text). A CASE rather than
  * `i.role IN (...)`: inside a subquery run once a record, SQLite builds the IN list's table again at every run
- * (docs/performance.md, "What was tried").
+ * (docs/performance.md, "Queries that seek").
  */
 export const inRoles = (roles: readonly string[]) => `CASE i.role ${roles.map((role) => `WHEN '${role}' THEN 1`).join(' ')} ELSE 0 END`;
 
